@@ -1,0 +1,31 @@
+package io.pretext.api.plugin;
+
+import io.pretext.api.config.ConfigNode;
+import io.pretext.api.config.ConfigSchema;
+
+/**
+ * Creates one named plugin from its config section. Factories are built by Guice, so shared
+ * services ({@link io.pretext.api.runtime.SeedSource}, {@link io.pretext.api.runtime.MetricsSink},
+ * {@link io.pretext.api.runtime.RuntimeSettings}, the data fetcher) come through an
+ * {@code @Inject} constructor.
+ *
+ * @param <T> the plugin interface, e.g. {@link io.pretext.api.spi.Encoder}
+ */
+public interface PluginFactory<T> {
+
+  /**
+   * The keys the plugin's section accepts besides {@code name} (and {@code p} for augmenters),
+   * used to validate the run before any work.
+   */
+  ConfigSchema schema();
+
+  /** One line for {@code pretext plugins}. */
+  String description();
+
+  /**
+   * Creates the plugin. The section has been validated against {@link #schema()} and holds every
+   * default; a value the schema cannot check (e.g. two keys that must agree) is rejected here
+   * with a {@link io.pretext.api.config.ConfigException} naming the key.
+   */
+  T create(ConfigNode config);
+}

@@ -1,0 +1,39 @@
+package io.pretext.api.plugin;
+
+import io.pretext.api.spi.Augmenter;
+import io.pretext.api.spi.DataSource;
+import io.pretext.api.spi.Encoder;
+import io.pretext.api.spi.Evaluator;
+import io.pretext.api.spi.Head;
+import io.pretext.api.spi.PretextTask;
+
+/** What a {@link PluginModule} uses to declare its named factories, one method per kind. */
+public interface PluginRegistrar {
+
+  /** Registers a factory under a name for a kind; the typed methods below are preferred. */
+  void register(PluginKind kind, String name, Class<? extends PluginFactory<?>> factory);
+
+  default void pretextTask(String name, Class<? extends PluginFactory<? extends PretextTask>> factory) {
+    register(PluginKind.PRETEXT_TASK, name, factory);
+  }
+
+  default void augmenter(String name, Class<? extends PluginFactory<? extends Augmenter<?>>> factory) {
+    register(PluginKind.AUGMENTER, name, factory);
+  }
+
+  default void encoder(String name, Class<? extends PluginFactory<? extends Encoder>> factory) {
+    register(PluginKind.ENCODER, name, factory);
+  }
+
+  default void head(String name, Class<? extends PluginFactory<? extends Head>> factory) {
+    register(PluginKind.HEAD, name, factory);
+  }
+
+  default void dataSource(String name, Class<? extends PluginFactory<? extends DataSource>> factory) {
+    register(PluginKind.DATA_SOURCE, name, factory);
+  }
+
+  default void evaluator(String name, Class<? extends PluginFactory<? extends Evaluator>> factory) {
+    register(PluginKind.EVALUATOR, name, factory);
+  }
+}

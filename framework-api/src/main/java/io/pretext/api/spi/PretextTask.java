@@ -1,0 +1,53 @@
+package io.pretext.api.spi;
+
+import ai.djl.nn.Block;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.evaluator.Evaluator;
+import ai.djl.training.loss.Loss;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * A plugin that defines a self-supervised problem whose labels the data makes itself: SimCLR's
+ * two views, context prediction's patch positions, masked tokens. The framework's training loop
+ * does the rest (shuffling, prefetch, steps, checkpoints, metrics).
+ *
+ * <p>{@link #prepareBatch} runs on background threads, several batches at once: it must depend
+ * only on its arguments.
+ */
+public interface PretextTask {
+
+  /** The sample type it trains on. */
+  Class<?> sampleType();
+
+  /**
+   * The shape of one encoder input (without batch axis), given the shape of one dataset sample;
+   * e.g. a patch size for context prediction. Defaults to the sample shape.
+   */
+  default Shape encoderInputShape(Shape sampleShape) {
+    return sampleShape;
+  }
+
+  /**
+   * Builds the network trained on the task around the encoder (shared weights where the task
+   * applies it several times). Its output is what {@link #loss()} receives as predictions.
+   */
+  Block buildModel(Block encoder, long featureSize);
+
+  /**
+   * Makes one step's inputs and targets from raw samples.
+   *
+   * @param samples the batch's samples, fresh copies the task may modify
+   * @param augment the run's augmentation pipeline, to apply as the task needs (once, twice...)
+   * @param random a generator seeded for this batch alone
+   */
+  TrainingBatch prepareBatch(List<?> samples, AugmentPipeline augment, RandomGenerator random);
+
+  /** The loss minimized during pretraining. */
+  Loss loss();
+
+  /** Metrics logged next to the loss, e.g. pretext accuracy; empty by default. */
+  default List<Evaluator> trainingMetrics() {
+    return List.of();
+  }
+}
