@@ -1,0 +1,62 @@
+package io.pretext.api.run;
+
+import io.pretext.api.config.ConfigException;
+import io.pretext.api.config.ConfigNode;
+import io.pretext.api.plugin.PluginKind;
+import io.pretext.api.plugin.PluginRegistry;
+import io.pretext.api.spi.AugmentPipeline;
+import io.pretext.api.spi.Augmenter;
+import io.pretext.api.spi.DataSource;
+import io.pretext.api.spi.Encoder;
+import io.pretext.api.spi.Evaluator;
+import io.pretext.api.spi.Head;
+import io.pretext.api.spi.PretextTask;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The plugins a run names, created from its validated config, with their sample types checked
+ * against each other before any data is read.
+ *
+ * @param data the data source
+ * @param task the pretext task
+ * @param encoder the encoder
+ * @param augment the augmentation pipeline
+ * @param head the head, when the run names one
+ * @param evaluators the downstream evaluators, in table order
+ */
+public record RunPlugins(
+    DataSource data, PretextTask task, Encoder encoder, AugmentPipeline augment, Optional<Head> head,
+    List<Evaluator> evaluators) {
+
+  /** Creates every plugin the config names. */
+  public static RunPlugins create(RunConfig config, PluginRegistry registry) {
+    DataSource data = registry.create(PluginKind.DATA_SOURCE, DataSource.class, config.data());
+    ConfigNode taskSection = config.pretext().orElseThrow(
+        () -> ConfigException.at(RunSchema.PRETEXT, "required section is missing"));
+    PretextTask task = registry.create(PluginKind.PRETEXT_TASK, PretextTask.class, taskSection);
+    Encoder encoder = registry.create(PluginKind.ENCODER, Encoder.class, config.encoder());
+    List<AugmentPipeline.Step> steps = new ArrayList<>();
+    for (ConfigNode a : config.augment()) {
+      Augmenter<?> augmenter = registry.create(PluginKind.AUGMENTER, Augmenter.class, a);
+      requireSampleType(a.pathOf("name"), "augmenter '" + a.getString("name") + "'", augmenter.sampleType(), data);
+      steps.add(new AugmentPipeline.Step(a.getString("name"), augmenter, a.getDouble("p")));
+    }
+    Optional<Head> head = config.head().map(h -> registry.create(PluginKind.HEAD, Head.class, h));
+    List<Evaluator> evaluators = new ArrayList<>();
+    for (ConfigNode e : config.downstream().getNodeList("evaluators")) {
+      evaluators.add(registry.create(PluginKind.EVALUATOR, Evaluator.class, e));
+    }
+    requireSampleType(taskSection.pathOf("name"), "pretext task '" + taskSection.getString("name") + "'", task.sampleType(), data);
+    return new RunPlugins(data, task, encoder, new AugmentPipeline(steps), head, List.copyOf(evaluators));
+  }
+
+  private static void requireSampleType(String path, String what, Class<?> needed, DataSource data) {
+    if (!needed.isAssignableFrom(data.sampleType())) {
+      throw ConfigException.at(path, "the " + what + " works on " + needed.getSimpleName()
+          + " samples, but the data source gives " + data.sampleType().getSimpleName()
+          + " samples; pick plugins made for the same kind of data");
+    }
+  }
+}

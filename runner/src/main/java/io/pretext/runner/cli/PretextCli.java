@@ -1,0 +1,92 @@
+package io.pretext.runner.cli;
+
+import io.pretext.api.PretextUserException;
+import io.pretext.runner.Bootstrap;
+import java.io.PrintWriter;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code pretext} command. Exit codes: 0 success, 2 a user error (config, data, arguments:
+ * one paragraph, no stack trace), 1 an internal error.
+ */
+@Command(
+    name = "pretext",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Self-supervised pretraining: pretext task, transfer with few labels, ONNX export.",
+    subcommands = {
+      PluginsCommand.class,
+      ConfigCommand.class,
+      DataCommand.class,
+      RunCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class PretextCli implements Runnable {
+  public static final int OK = 0;
+  public static final int INTERNAL_ERROR = 1;
+  public static final int USER_ERROR = 2;
+
+  @CommandLine.Spec
+  private CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), Bootstrap::discover);
+    System.exit(code);
+  }
+
+  /** Runs the CLI with the given streams and plugin discovery; returns the exit code. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err, Supplier<Bootstrap> bootstrap) {
+    CommandLine cli = new CommandLine(new PretextCli(), new CommandFactory(bootstrap));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+      if (e instanceof PretextUserException) {
+        commandLine.getErr().println("error: " + e.getMessage());
+        return USER_ERROR;
+      }
+      commandLine.getErr().println("internal error: " + e);
+      e.printStackTrace(commandLine.getErr());
+      return INTERNAL_ERROR;
+    });
+    cli.setParameterExceptionHandler((e, parsed) -> {
+      CommandLine c = e.getCommandLine();
+      c.getErr().println("error: " + e.getMessage());
+      c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
+      return USER_ERROR;
+    });
+    return cli.execute(args);
+  }
+
+  /** Gives commands the shared plugin bootstrap through their constructor. */
+  private static final class CommandFactory implements CommandLine.IFactory {
+    private final Supplier<Bootstrap> bootstrap;
+    private Bootstrap discovered;
+
+    CommandFactory(Supplier<Bootstrap> bootstrap) {
+      this.bootstrap = bootstrap;
+    }
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      try {
+        return cls.getDeclaredConstructor(Supplier.class).newInstance((Supplier<Bootstrap>) this::bootstrap);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(cls);
+      }
+    }
+
+    private Bootstrap bootstrap() {
+      if (discovered == null) {
+        discovered = bootstrap.get();
+      }
+      return discovered;
+    }
+  }
+}
