@@ -1,6 +1,8 @@
 package io.pretext.api.engine;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
+import io.pretext.api.PretextUserException;
 import ai.djl.pytorch.jni.JniUtils;
 import io.pretext.api.runtime.RuntimeSettings;
 import java.nio.file.Path;
@@ -30,6 +32,7 @@ public final class EngineSetup {
 
   private final Path cacheDir;
   private final int threads;
+  private final String device;
 
   /** Uses the default cache folder ({@code $PRETEXT_DJL_CACHE} or {@code ~/.cache/pretext/djl}). */
   public EngineSetup(RuntimeSettings settings) {
@@ -43,6 +46,7 @@ public final class EngineSetup {
     Objects.requireNonNull(settings, "settings");
     this.cacheDir = (cacheDir != null ? cacheDir : defaultCacheDir()).toAbsolutePath();
     this.threads = settings.threads();
+    this.device = settings.device();
   }
 
   /** {@code $PRETEXT_DJL_CACHE}, else {@code ~/.cache/pretext/djl}. */
@@ -88,5 +92,27 @@ public final class EngineSetup {
     LOG.debug("DJL engine {} {} ready: offline, cache {}, {} intra-op threads", engine.getEngineName(),
         engine.getVersion(), cacheDir, JniUtils.getNumThreads());
     return engine;
+  }
+
+  /**
+   * The DJL device named by the run's {@code device} setting ({@code cpu} or {@code gpu}); starts
+   * the engine if needed.
+   *
+   * @throws PretextUserException when a GPU is asked for and none is visible, or the name is unknown
+   */
+  public Device device() {
+    Engine engine = start();
+    switch (device) {
+      case "cpu":
+        return Device.cpu();
+      case "gpu":
+        if (engine.getGpuCount() < 1) {
+          throw new PretextUserException("The run asks for device 'gpu', but PyTorch sees no GPU (the framework"
+              + " ships CPU natives). Set device: cpu.");
+        }
+        return Device.gpu();
+      default:
+        throw new PretextUserException("Unknown device '" + device + "'. Use cpu or gpu.");
+    }
   }
 }
