@@ -36,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -56,6 +57,7 @@ public final class PretrainLoop {
   /** The metrics stream of the one summary line. */
   public static final String SUMMARY_STREAM = "train-summary";
 
+  private static final String ACCUMULATOR = "step";
   private static final Logger LOG = LoggerFactory.getLogger(PretrainLoop.class);
   private final TrainSettings settings;
   private final SeedSource seeds;
@@ -117,9 +119,7 @@ public final class PretrainLoop {
     DefaultTrainingConfig config = new DefaultTrainingConfig(task.loss())
         .optOptimizer(optimizer())
         .optDevices(new Device[] {device});
-    for (Evaluator e : task.trainingMetrics()) {
-      config.addEvaluator(e);
-    }
+    List<Evaluator> evaluators = List.copyOf(task.trainingMetrics());
     CheckpointStore store = new CheckpointStore(runDir.checkpoints(), settings.keepCheckpoints());
     try (Trainer trainer = model.newTrainer(config);
         BatchPrefetcher prefetcher = new BatchPrefetcher(data, task, augment, seeds, settings.batchSize(),
@@ -133,7 +133,7 @@ public final class PretrainLoop {
       if (settings.maxSteps() > 0) {
         total = Math.min(total, settings.maxSteps());
       }
-      return new Run(trainer, store, total).loop(prefetcher, model, encoderBlock, inputShape, featureSize);
+      return new Run(trainer, evaluators, store, total).loop(prefetcher, model, encoderBlock, inputShape, featureSize);
     }
   }
 
@@ -154,6 +154,7 @@ public final class PretrainLoop {
   /** The mutable state of one training run. */
   private final class Run {
     private final Trainer trainer;
+    private final List<Evaluator> evaluators;
     private final CheckpointStore store;
     private final long total;
     private long step;
@@ -163,8 +164,9 @@ public final class PretrainLoop {
     private long[] stepNanos = new long[64];
     private long waitNanos;
 
-    Run(Trainer trainer, CheckpointStore store, long total) {
+    Run(Trainer trainer, List<Evaluator> evaluators, CheckpointStore store, long total) {
       this.trainer = trainer;
+      this.evaluators = evaluators;
       this.store = store;
       this.total = total;
     }
@@ -212,6 +214,9 @@ public final class PretrainLoop {
       TrainingBatch batch = prepared.batch();
       if (step == 0) {
         trainer.initialize(batch.inputs().stream().map(HostTensor::shape).toArray(Shape[]::new));
+        for (Evaluator e : evaluators) {
+          e.addAccumulator(ACCUMULATOR);
+        }
       }
       step++;
       waitNanos += prepared.waitNanos();
@@ -229,8 +234,10 @@ public final class PretrainLoop {
             throw diverged("the loss became " + loss);
           }
           collector.backward(lossValue);
-          for (Evaluator e : trainer.getEvaluators()) {
-            values.put(e.getName().toLowerCase(Locale.ROOT), (double) e.evaluate(labels, predictions).getFloat());
+          for (Evaluator e : evaluators) {
+            e.resetAccumulator(ACCUMULATOR);
+            e.updateAccumulator(ACCUMULATOR, labels, predictions);
+            values.put(e.getName().toLowerCase(Locale.ROOT), (double) e.getAccumulator(ACCUMULATOR));
           }
         }
         trainer.step();
