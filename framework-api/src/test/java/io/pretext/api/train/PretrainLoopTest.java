@@ -40,8 +40,13 @@ class PretrainLoopTest {
   @TempDir Path tmp;
 
   private TrainResult train(Path dir, TrainSettings settings, PretextTask task, io.pretext.api.runtime.MetricsSink sink) {
+    return train(dir, settings, task, sink, ProgressReporter.NONE);
+  }
+
+  private TrainResult train(Path dir, TrainSettings settings, PretextTask task, io.pretext.api.runtime.MetricsSink sink,
+      ProgressReporter progress) {
     PretrainLoop loop = new PretrainLoop(settings, new SeedSource(42), Fixtures.engine(), RunDirectory.create(dir), sink,
-        ProgressReporter.NONE);
+        progress);
     return loop.run(task, ENCODER, DATA, AugmentPipeline.identity());
   }
 
@@ -118,9 +123,9 @@ class PretrainLoopTest {
   }
 
   @Test
-  void maxStepsStopsMidEpoch() {
+  void maxStepsStopsMidEpochWithAConsoleProgressBar() {
     try (TrainResult r = train(tmp.resolve("m"), Fixtures.settings(Map.of("max-steps", 5)), new RotationTask(),
-        new Fixtures.Recorder())) {
+        new Fixtures.Recorder(), ProgressReporter.console())) {
       assertEquals(5, r.steps());
       assertEquals(1, r.epochs());
     }
