@@ -58,6 +58,16 @@ public final class RunConfig {
     return root.getNode(RunSchema.TRAIN);
   }
 
+  /** The training loop's settings from the {@code train} section. */
+  public io.pretext.api.train.TrainSettings trainSettings() {
+    return TrainSection.settings(train());
+  }
+
+  /** The run-wide seed, threads and device from the {@code train} section, with the default data cache. */
+  public io.pretext.api.runtime.RuntimeSettings runtime() {
+    return TrainSection.runtime(train());
+  }
+
   public ConfigNode downstream() {
     return root.getNode(RunSchema.DOWNSTREAM);
   }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.evaluator.Evaluator;
 import ai.djl.training.loss.Loss;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -31,8 +32,13 @@ public interface PretextTask {
   /**
    * Builds the network trained on the task around the encoder (shared weights where the task
    * applies it several times). Its output is what {@link #loss()} receives as predictions.
+   *
+   * @param encoder the encoder block, not yet initialized
+   * @param featureSize the length of the encoder's feature vector
+   * @param head the run's {@code head} plugin when the run names one; otherwise the task uses its
+   *     own default head
    */
-  Block buildModel(Block encoder, long featureSize);
+  Block buildModel(Block encoder, long featureSize, Optional<Head> head);
 
   /**
    * Makes one step's inputs and targets from raw samples.

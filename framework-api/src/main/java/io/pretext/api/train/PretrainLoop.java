@@ -91,6 +91,18 @@ public final class PretrainLoop {
    * @throws NonFiniteLossException when the loss or a parameter becomes NaN or infinite
    */
   public TrainResult run(PretextTask task, Encoder encoder, Dataset<?> data, AugmentPipeline augment) {
+    return run(task, encoder, java.util.Optional.empty(), data, augment);
+  }
+
+  /**
+   * Builds the task's model around a fresh encoder, with the run's head when it names one, and
+   * trains it.
+   *
+   * @return the result, holding the trained model open; close it when done with the encoder
+   * @throws NonFiniteLossException when the loss or a parameter becomes NaN or infinite
+   */
+  public TrainResult run(PretextTask task, Encoder encoder, java.util.Optional<io.pretext.api.spi.Head> head,
+      Dataset<?> data, AugmentPipeline augment) {
     Engine djl = engine.start();
     Device device = engine.device();
     if (data.size() == 0) {
@@ -103,7 +115,7 @@ public final class PretrainLoop {
     Model model = Model.newInstance("pretext", device, djl.getEngineName());
     boolean done = false;
     try {
-      model.setBlock(task.buildModel(encoderBlock, featureSize));
+      model.setBlock(task.buildModel(encoderBlock, featureSize, head));
       TrainResult result = train(model, task, data, augment, encoderBlock, inputShape, featureSize, device);
       done = true;
       return result;

@@ -29,7 +29,7 @@ public final class RotationTask implements PretextTask {
   }
 
   @Override
-  public Block buildModel(Block encoder, long featureSize) {
+  public Block buildModel(Block encoder, long featureSize, java.util.Optional<io.pretext.api.spi.Head> head) {
     return new SequentialBlock().add(encoder).add(Linear.builder().setUnits(ROTATIONS).build());
   }
 

@@ -174,7 +174,7 @@ class BatchPrefetcherTest {
     }
 
     @Override
-    public Block buildModel(Block encoder, long featureSize) {
+    public Block buildModel(Block encoder, long featureSize, java.util.Optional<io.pretext.api.spi.Head> head) {
       return encoder;
     }
 

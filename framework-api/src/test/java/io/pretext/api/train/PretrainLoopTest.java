@@ -93,7 +93,7 @@ class PretrainLoopTest {
       assertEquals(store.latest().orElseThrow().parameters(), result.lastCheckpoint());
 
       // The final checkpoint holds exactly the trained parameters.
-      Block fresh = new RotationTask().buildModel(ENCODER.build(result.inputShape()), 16);
+      Block fresh = new RotationTask().buildModel(ENCODER.build(result.inputShape()), 16, java.util.Optional.empty());
       try (NDManager manager = NDManager.newBaseManager()) {
         store.loadLatest(fresh, manager);
         assertSameParameters(Fixtures.parameters(result.model().getBlock()), Fixtures.parameters(fresh));
@@ -151,7 +151,7 @@ class PretrainLoopTest {
 
     CheckpointStore store = new CheckpointStore(runDir.resolve("checkpoints"), 5);
     assertEquals(List.of(3L, 6L, 9L), store.list().stream().map(CheckpointStore.Checkpoint::step).toList());
-    Block fresh = new RotationTask().buildModel(ENCODER.build(new Shape(1, 8, 8)), 16);
+    Block fresh = new RotationTask().buildModel(ENCODER.build(new Shape(1, 8, 8)), 16, java.util.Optional.empty());
     try (NDManager manager = NDManager.newBaseManager()) {
       store.loadLatest(fresh, manager);
       for (float[] values : Fixtures.parameters(fresh).values()) {
@@ -197,8 +197,8 @@ class PretrainLoopTest {
     }
 
     @Override
-    public Block buildModel(Block encoder, long featureSize) {
-      return inner.buildModel(encoder, featureSize);
+    public Block buildModel(Block encoder, long featureSize, java.util.Optional<io.pretext.api.spi.Head> head) {
+      return inner.buildModel(encoder, featureSize, head);
     }
 
     @Override
