@@ -9,17 +9,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes a file completely or not at all: temporary file in the same folder, fsync, atomic rename. */
-final class AtomicFiles {
+public final class AtomicFiles {
   static final String TEMP_SUFFIX = ".tmp";
 
   /** What writes the content. */
-  interface Content {
+  public interface Content {
     void writeTo(OutputStream out) throws IOException;
   }
 
   private AtomicFiles() {}
 
-  static void write(Path target, Content content) throws IOException {
+  public static void write(Path target, Content content) throws IOException {
     Path folder = target.toAbsolutePath().getParent();
     Files.createDirectories(folder);
     Path tmp = Files.createTempFile(folder, "." + target.getFileName(), TEMP_SUFFIX);
@@ -34,5 +34,10 @@ final class AtomicFiles {
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /** Writes a UTF-8 text file atomically. */
+  public static void writeString(Path target, String text) throws IOException {
+    write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 }

@@ -19,7 +19,6 @@ import picocli.CommandLine.Command;
     subcommands = {
       PluginsCommand.class,
       ConfigCommand.class,
-      DataCommand.class,
       RunCommand.class,
       CommandLine.HelpCommand.class
     })

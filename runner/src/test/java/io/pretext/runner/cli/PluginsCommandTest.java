@@ -1,0 +1,44 @@
+package io.pretext.runner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class PluginsCommandTest {
+
+  @Test
+  void listsBuiltInPluginsByKindWithTheirOrigin() {
+    CliHarness.Result r = CliHarness.run("plugins");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("encoder ("), r.out());
+    assertTrue(r.out().contains("  mlp "), r.out());
+    assertTrue(r.out().contains("io.pretext.api.nn.ModelPlugins"), r.out());
+  }
+
+  @Test
+  void findsAPluginThatExistsOnlyOnTheTestClasspath() {
+    CliHarness.Result r = CliHarness.run("plugins", "--keys");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("  rotation "), r.out());
+    assertTrue(r.out().contains("framework-api/target/test-classes") || r.out().contains("framework-api-0.1.0-SNAPSHOT-tests.jar"),
+        r.out());
+    assertTrue(r.out().contains("io.pretext.api.testplugin.TestPlugins"), r.out());
+  }
+
+  @Test
+  void helpIsEverywhere() {
+    for (String[] args : new String[][] {{"--help"}, {"plugins", "--help"}, {"config", "check", "--help"}, {"run", "--help"}}) {
+      CliHarness.Result r = CliHarness.run(args);
+      assertEquals(0, r.code(), String.join(" ", args) + r.err());
+      assertTrue(r.out().contains("Usage:"), r.out());
+    }
+  }
+
+  @Test
+  void unknownCommandIsAUserError() {
+    CliHarness.Result r = CliHarness.run("trian");
+    assertEquals(PretextCli.USER_ERROR, r.code());
+    assertTrue(r.err().contains("trian"), r.err());
+  }
+}
