@@ -77,7 +77,8 @@ public final class ArchiveExtractor {
 
   private Set<String> fromTar(Path archive, InputStream in, String prefix, Set<String> wanted, Path dest)
       throws IOException {
-    String root = strip(prefix);
+    String stripped = strip(prefix);
+    String root = stripped.isEmpty() || stripped.endsWith("/") ? stripped : stripped + "/";
     Set<String> written = new HashSet<>();
     TarArchiveInputStream tar = new TarArchiveInputStream(in);
     TarArchiveEntry entry;
