@@ -49,26 +49,32 @@ public final class RunPipeline {
     writeConfig(config, runDir);
     try (RunLogFile log = RunLogFile.open(runDir.log());
         JsonlMetricsSink metrics = new JsonlMetricsSink(runDir.metrics())) {
-      LOG.info("run {} from {} (config sha256 {})", runDir.root(), config.source(), config.hash().substring(0, 12));
-      RuntimeSettings runtime = config.runtime();
-      PluginRegistry registry = bootstrap.registry(runtime, metrics);
-      RunPlugins plugins = RunPlugins.create(config, registry);
-      TrainSettings train = config.trainSettings();
-      DataSplits<?> splits = plugins.data().load();
-      Dataset<?> unlabeled = splits.train().unlabeled();
-      LOG.info("data: {} training samples{}", unlabeled.size(),
-          splits.test().map(t -> ", " + t.size() + " test samples").orElse(""));
-      checkBatchFits(train, unlabeled);
-      PretrainLoop loop = new PretrainLoop(train, new SeedSource(runtime.seed()), new EngineSetup(runtime), runDir,
-          metrics, progress ? ProgressReporter.console() : ProgressReporter.NONE);
-      try (TrainResult result = loop.run(plugins.task(), plugins.encoder(), plugins.head(), unlabeled, plugins.augment())) {
-        LOG.info("pretraining done: {} steps, final loss {}, median step {} ms", result.steps(),
-            String.format("%.4f", result.finalLoss()), String.format("%.1f", result.medianStepMillis()));
-        return new Summary(runDir, unlabeled.size(), train, result);
+      try {
+        return pretrain(config, runDir, metrics);
+      } catch (RuntimeException e) {
+        LOG.error("run failed: {}", e.getMessage());
+        throw e;
       }
-    } catch (RuntimeException e) {
-      LOG.error("run failed: {}", e.getMessage());
-      throw e;
+    }
+  }
+
+  private Summary pretrain(RunConfig config, RunDirectory runDir, JsonlMetricsSink metrics) {
+    LOG.info("run {} from {} (config sha256 {})", runDir.root(), config.source(), config.hash().substring(0, 12));
+    RuntimeSettings runtime = config.runtime();
+    PluginRegistry registry = bootstrap.registry(runtime, metrics);
+    RunPlugins plugins = RunPlugins.create(config, registry);
+    TrainSettings train = config.trainSettings();
+    DataSplits<?> splits = plugins.data().load();
+    Dataset<?> unlabeled = splits.train().unlabeled();
+    LOG.info("data: {} training samples{}", unlabeled.size(),
+        splits.test().map(t -> ", " + t.size() + " test samples").orElse(""));
+    checkBatchFits(train, unlabeled);
+    PretrainLoop loop = new PretrainLoop(train, new SeedSource(runtime.seed()), new EngineSetup(runtime), runDir,
+        metrics, progress ? ProgressReporter.console() : ProgressReporter.NONE);
+    try (TrainResult result = loop.run(plugins.task(), plugins.encoder(), plugins.head(), unlabeled, plugins.augment())) {
+      LOG.info("pretraining done: {} steps, final loss {}, median step {} ms", result.steps(),
+          String.format("%.4f", result.finalLoss()), String.format("%.1f", result.medianStepMillis()));
+      return new Summary(runDir, unlabeled.size(), train, result);
     }
   }
 

@@ -2,15 +2,18 @@ package io.pretext.api.testplugin;
 
 import io.pretext.api.config.ConfigNode;
 import io.pretext.api.config.ConfigSchema;
+import io.pretext.api.config.ValueType;
 import io.pretext.api.plugin.PluginFactory;
 import io.pretext.api.spi.PretextTask;
 
-/** Makes the {@code rotation} pretext task; it takes no settings. */
+/** Makes the {@code rotation} pretext task; its only setting makes it fail on purpose. */
 public final class RotationTaskFactory implements PluginFactory<PretextTask> {
 
   @Override
   public ConfigSchema schema() {
-    return ConfigSchema.empty();
+    return ConfigSchema.builder()
+        .optional("nan-at-step", ValueType.nonNegativeInt(), 0, "make the loss NaN from this step on (0: never), to test the NaN guard")
+        .build();
   }
 
   @Override
@@ -20,6 +23,7 @@ public final class RotationTaskFactory implements PluginFactory<PretextTask> {
 
   @Override
   public PretextTask create(ConfigNode config) {
-    return new RotationTask();
+    int nanAt = config.getInt("nan-at-step", 0);
+    return nanAt > 0 ? new NanAtStep(new RotationTask(), nanAt) : new RotationTask();
   }
 }

@@ -137,7 +137,7 @@ class PretrainLoopTest {
     TrainSettings settings = Fixtures.settings(Map.of("epochs", 2, "checkpoint-every", 3, "keep-checkpoints", 5));
     Fixtures.Recorder metrics = new Fixtures.Recorder();
     NonFiniteLossException e = assertThrows(NonFiniteLossException.class,
-        () -> train(runDir, settings, new NanAtStep(new RotationTask(), 11), metrics));
+        () -> train(runDir, settings, new io.pretext.api.testplugin.NanAtStep(new RotationTask(), 11), metrics));
 
     assertEquals(11, e.step());
     assertEquals(2, e.epoch());
@@ -182,46 +182,5 @@ class PretrainLoopTest {
   }
 
   /** Delegates to a task; its loss returns NaN from the given (1-based) call on. */
-  private static final class NanAtStep implements PretextTask {
-    private final PretextTask inner;
-    private final int badStep;
 
-    NanAtStep(PretextTask inner, int badStep) {
-      this.inner = inner;
-      this.badStep = badStep;
-    }
-
-    @Override
-    public Class<?> sampleType() {
-      return inner.sampleType();
-    }
-
-    @Override
-    public Block buildModel(Block encoder, long featureSize, java.util.Optional<io.pretext.api.spi.Head> head) {
-      return inner.buildModel(encoder, featureSize, head);
-    }
-
-    @Override
-    public TrainingBatch prepareBatch(List<?> samples, AugmentPipeline augment, RandomGenerator random) {
-      return inner.prepareBatch(samples, augment, random);
-    }
-
-    @Override
-    public List<Evaluator> trainingMetrics() {
-      return inner.trainingMetrics();
-    }
-
-    @Override
-    public Loss loss() {
-      Loss base = inner.loss();
-      AtomicInteger calls = new AtomicInteger();
-      return new Loss("NanAtStep") {
-        @Override
-        public NDArray evaluate(NDList labels, NDList predictions) {
-          NDArray value = base.evaluate(labels, predictions);
-          return calls.incrementAndGet() >= badStep ? value.mul(Float.NaN) : value;
-        }
-      };
-    }
-  }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       PluginsCommand.class,
       ConfigCommand.class,
+      DataCommand.class,
       RunCommand.class,
       CommandLine.HelpCommand.class
     })

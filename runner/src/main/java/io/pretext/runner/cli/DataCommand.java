@@ -1,0 +1,85 @@
+package io.pretext.runner.cli;
+
+import io.pretext.api.data.fetch.DataFetcher;
+import io.pretext.api.data.fetch.DatasetSpec;
+import io.pretext.api.data.fetch.FetchResult;
+import io.pretext.api.runtime.RuntimeSettings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code pretext data fetch|list}: the named data sets and their cache. */
+@Command(name = "data", mixinStandardHelpOptions = true,
+    description = "Fetch and list the named data sets (cache: $" + RuntimeSettings.DATA_CACHE_ENV + " or ~/.cache/pretext).",
+    subcommands = {DataCommand.Fetch.class, DataCommand.ListSets.class})
+final class DataCommand implements Runnable {
+  @Spec
+  private CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Options shared by the data subcommands. */
+  static class CacheOption {
+    @Option(names = "--cache", paramLabel = "DIR", description = "The data cache folder.")
+    Path cache;
+
+    DataFetcher fetcher() {
+      return new DataFetcher(cache != null ? cache : RuntimeSettings.defaultDataCache());
+    }
+  }
+
+  /** Fetches (or finds in the cache) and verifies named data sets. */
+  @Command(name = "fetch", mixinStandardHelpOptions = true,
+      description = "Fetch named data sets into the cache and verify their checksums; a cached copy is verified and reused.")
+  static final class Fetch implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "NAME", description = "Data set names (see 'pretext data list').")
+    private List<String> names;
+
+    @picocli.CommandLine.Mixin
+    private CacheOptionMixin cacheOption;
+
+    @Override
+    public void run() {
+      DataFetcher fetcher = cacheOption.fetcher();
+      for (String name : names) {
+        FetchResult result = fetcher.fetch(name);
+        spec.commandLine().getOut().println(result.summary());
+      }
+    }
+  }
+
+  /** Lists the catalog and what is cached. */
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the named data sets and whether each is cached.")
+  static final class ListSets implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @picocli.CommandLine.Mixin
+    private CacheOptionMixin cacheOption;
+
+    @Override
+    public void run() {
+      PrintWriter out = spec.commandLine().getOut();
+      DataFetcher fetcher = cacheOption.fetcher();
+      for (DatasetSpec d : fetcher.catalog().all()) {
+        String state = fetcher.cached(d.name()).map(r -> "cached: " + r.folder()).orElse("not fetched");
+        out.printf("%-14s %s%n%-14s from %s; %s%n", d.name(), d.description(), "", d.source(), state);
+      }
+      out.println("cache: " + fetcher.cacheFolder());
+    }
+  }
+
+  /** The {@code --cache} option as a picocli mixin. */
+  static final class CacheOptionMixin extends CacheOption {}
+}

@@ -1,0 +1,96 @@
+package io.pretext.runner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+  @TempDir
+  Path dir;
+  private Path file;
+
+  @BeforeEach
+  void writeRun() throws Exception {
+    IdxFiles.write(dir.resolve("images.idx"), dir.resolve("labels.idx"), 64, 8, 1);
+    file = dir.resolve("rotation.yaml");
+    Files.writeString(file, """
+        data:
+          name: idx
+          train-images: %s
+        pretext: {name: rotation}
+        encoder: {name: mlp, hidden: [32], features: 16}
+        train:
+          epochs: 2
+          batch-size: 16
+          learning-rate: 0.01
+          checkpoint-every: 4
+          threads: 1
+        output: {dir: %s}
+        """.formatted(dir.resolve("images.idx"), dir.resolve("runs")));
+  }
+
+  @Test
+  void runsATestOnlyPretextTaskIntoARunDirectory() throws Exception {
+    Path runDir = dir.resolve("runs/one");
+    CliHarness.Result r = CliHarness.run("run", file.toString(), "--run-dir", runDir.toString(), "--no-progress");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("pretraining: 8 steps over 2 epochs on 64 samples"), r.out());
+    assertTrue(r.out().contains("run directory: " + runDir.toAbsolutePath()), r.out());
+    assertTrue(Files.readString(runDir.resolve("config.yaml")).contains("learning-rate: 0.01"));
+    List<String> metrics = Files.readAllLines(runDir.resolve("metrics.jsonl"));
+    assertEquals(9, metrics.size(), "8 steps and a summary");
+    assertTrue(Files.exists(runDir.resolve("encoder/encoder.params")));
+    try (Stream<Path> ckpts = Files.list(runDir.resolve("checkpoints"))) {
+      assertTrue(ckpts.anyMatch(p -> p.getFileName().toString().equals("step-000008.params")));
+    }
+    assertTrue(Files.readString(runDir.resolve("logs/run.log")).contains("pretraining done: 8 steps"));
+  }
+
+  @Test
+  void divergingRunStopsWithAUserErrorAndKeepsItsCheckpointAndLog() throws Exception {
+    Path runDir = dir.resolve("runs/diverge");
+    CliHarness.Result r = CliHarness.run("run", file.toString(), "--run-dir", runDir.toString(), "--no-progress",
+        "--set", "pretext.nan-at-step=6", "--set", "train.checkpoint-every=2");
+    assertEquals(PretextCli.USER_ERROR, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("step 6"), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+    assertTrue(Files.readString(runDir.resolve("logs/run.log")).contains("run failed"));
+    try (Stream<Path> ckpts = Files.list(runDir.resolve("checkpoints"))) {
+      assertTrue(ckpts.anyMatch(p -> p.getFileName().toString().equals("step-000004.params")), "a good checkpoint is kept");
+    }
+  }
+
+  @Test
+  void absentPluginFailsClearlyBeforeAnyWork() throws Exception {
+    CliHarness.Result r = CliHarness.run("run", file.toString(), "--set", "pretext.name=simclr", "--no-progress");
+    assertEquals(PretextCli.USER_ERROR, r.code());
+    assertTrue(r.err().contains("no pretext-task plugin named 'simclr'"), r.err());
+    assertTrue(r.err().contains("known: rotation"), r.err());
+    assertFalse(Files.exists(dir.resolve("runs")), "nothing was created");
+  }
+
+  @Test
+  void batchLargerThanTheDataIsAUserError() {
+    CliHarness.Result r = CliHarness.run("run", file.toString(), "--set", "train.batch-size=100", "--no-progress");
+    assertEquals(PretextCli.USER_ERROR, r.code());
+    assertTrue(r.err().contains("train.batch-size"), r.err());
+    assertTrue(r.err().contains("64 samples"), r.err());
+  }
+
+  @Test
+  void textDataForAnImageTaskIsRefused() throws Exception {
+    Path lines = Files.writeString(dir.resolve("lines.txt"), "one\ntwo\n");
+    CliHarness.Result r = CliHarness.run("run", file.toString(), "--no-progress", "--set", "data.name=text-lines",
+        "--set", "data.path=" + lines, "--set", "data.train-images=x");
+    assertEquals(PretextCli.USER_ERROR, r.code());
+    assertTrue(r.err().contains("data.train-images"), r.err());
+  }
+}
