@@ -17,6 +17,7 @@ final class Bilinear {
     int[] x1 = new int[0];
     float[] wx = new float[0];
     float[] copy = new float[0];
+    float[] row = new float[0];
 
     void ensureColumns(int n) {
       if (x0.length < n) {
@@ -59,26 +60,32 @@ final class Bilinear {
       x1[x] = Math.min(i + 1, inW - 1);
       wx[x] = (float) (fx - i);
     }
+    if (t.row.length < inW) {
+      t.row = new float[inW];
+    }
+    float[] row = t.row;
+    int from = x0[0];
+    int to = x1[outW - 1]; // the columns the box touches
     double sy = boxH / outH;
-    int o = 0;
     for (int y = 0; y < outH; y++) {
       double fy = clamp(top + (y + 0.5) * sy - 0.5, inH - 1);
       int y0 = (int) fy;
       int y1 = Math.min(y0 + 1, inH - 1);
       float wy = (float) (fy - y0);
       for (int c = 0; c < channels; c++) {
+        // vertical lerp of two source rows (contiguous, vectorizable), then horizontal gather
         int r0 = (c * inH + y0) * inW;
         int r1 = (c * inH + y1) * inW;
-        int oc = o + c * outH * outW;
+        for (int x = from; x <= to; x++) {
+          float a = src[r0 + x];
+          row[x] = a + (src[r1 + x] - a) * wy;
+        }
+        int o = (c * outH + y) * outW;
         for (int x = 0; x < outW; x++) {
-          float a0 = src[r0 + x0[x]];
-          float b0 = src[r1 + x0[x]];
-          float a = a0 + (src[r0 + x1[x]] - a0) * wx[x];
-          float b = b0 + (src[r1 + x1[x]] - b0) * wx[x];
-          dst[oc + x] = a + (b - a) * wy;
+          float a = row[x0[x]];
+          dst[o + x] = a + (row[x1[x]] - a) * wx[x];
         }
       }
-      o += outW;
     }
   }
 

@@ -184,7 +184,7 @@ public final class ColorJitter implements Augmenter<Image> {
   }
 
   static float clamp01(float v) {
-    return v < 0f ? 0f : (v > 1f ? 1f : v);
+    return Math.min(1f, Math.max(0f, v));
   }
 
   /** {@code color-jitter}: keys brightness, contrast, saturation, hue (all 0 = off by default). */
