@@ -42,9 +42,9 @@ final class PluginsCommand implements Runnable {
       out.println(kind.id() + " (" + regs.size() + ")");
       for (PluginRegistration r : regs) {
         PluginFactory<?> f = registry.factory(kind, r.name(), null);
-        out.printf("  %-18s %s%n  %-18s from %s%n", r.name(), f.description(), "", r.origin());
+        out.printf("  %-20s %s%n  %-20s from %s%n", r.name(), f.description(), "", r.origin());
         if (keys) {
-          f.schema().keys().forEach(k -> out.printf("  %-18s   %s: %s%n", "", k.name(),
+          f.schema().keys().forEach(k -> out.printf("  %-20s   %s: %s%n", "", k.name(),
               k.type() == null ? k.shape().name().toLowerCase() : k.type().describe()
                   + (k.required() ? ", required" : k.defaultValue() == null ? "" : ", default " + k.defaultValue())));
         }
