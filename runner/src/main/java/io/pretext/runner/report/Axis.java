@@ -114,15 +114,12 @@ public record Axis(double min, double max, List<Double> ticks, boolean log) {
     return String.format(Locale.ROOT, "%." + decimals + "f", tick);
   }
 
-  /** The smallest of 1, 2, 5 times a power of ten that is at least {@code rough}. */
+  /** The 1, 2 or 5 times a power of ten nearest to {@code rough} (Heckbert's rounding). */
   static double niceStep(double rough) {
     double decade = Math.pow(10, Math.floor(Math.log10(rough)));
-    for (double m : NICE) {
-      if (m * decade >= rough * (1 - 1e-9)) {
-        return m * decade;
-      }
-    }
-    return 10 * decade;
+    double m = rough / decade;
+    double nice = m < 1.5 ? 1 : m < 3 ? 2 : m < 7 ? 5 : 10;
+    return nice * decade;
   }
 
   private static double niceAtOrBelow(double v) {
