@@ -76,11 +76,11 @@ class LineChartTest {
   }
 
   @Test
-  void customSizeEmptyChartAndSamplePng() throws Exception {
+  void customSizeEmptyChartAndPng(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     BufferedImage empty = LineChart.builder().title("nothing").size(400, 300).build().render();
     assertEquals(400, empty.getWidth());
     assertEquals(300, empty.getHeight());
-    Path sample = Path.of(System.getProperty("java.io.tmpdir"), "pretext-chart-sample.png");
+    Path sample = dir.resolve("label-efficiency.png");
     labelEfficiency().writePng(sample);
     assertTrue(Files.size(sample) > 1000);
   }
