@@ -2,6 +2,7 @@ package io.pretext.contrastive;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.evaluator.AbstractAccuracy;
 import ai.djl.util.Pair;
 
@@ -21,12 +22,19 @@ public final class ContrastiveAccuracy extends AbstractAccuracy {
     super(NAME);
   }
 
+  /** The accuracy of one batch, a float32 scalar in [0, 1]. */
+  @Override
+  public NDArray evaluate(NDList labels, NDList predictions) {
+    Pair<Long, NDArray> counts = accuracyHelper(labels, predictions);
+    return counts.getValue().toType(DataType.FLOAT32, false).div(counts.getKey().floatValue());
+  }
+
   @Override
   protected Pair<Long, NDArray> accuracyHelper(NDList labels, NDList predictions) {
     NDArray z = predictions.head().stopGradient();
     NDArray logits = ViewPairs.maskedLogits(z, 1.0);
     int rows = Math.toIntExact(logits.getShape().get(0));
-    NDArray nearest = logits.argMax(1).toType(ai.djl.ndarray.types.DataType.INT64, false);
+    NDArray nearest = logits.argMax(1).toType(DataType.INT64, false);
     NDArray correct = nearest.eq(ViewPairs.positives(logits.getManager(), rows)).countNonzero();
     return new Pair<>((long) rows, correct);
   }
