@@ -109,7 +109,8 @@ public final class PretrainLoop {
       throw new PretextUserException("The pretraining data set is empty. Check the data source's split and path.");
     }
     djl.setRandomSeed((int) seeds.derive("engine-init"));
-    Shape inputShape = task.encoderInputShape(SampleShapes.of(data.get(0)));
+    // The augmenters may resize (crop, resize): the encoder sees what the pipeline makes of a sample.
+    Shape inputShape = task.encoderInputShape(SampleShapes.of(augment.apply(data.get(0), seeds.generator("shape-probe"))));
     Block encoderBlock = encoder.build(inputShape);
     long featureSize = encoder.featureSize(inputShape);
     Model model = Model.newInstance("pretext", device, djl.getEngineName());
