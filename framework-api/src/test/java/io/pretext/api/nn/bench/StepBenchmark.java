@@ -25,13 +25,14 @@ import java.util.Locale;
  * Times one SimCLR-shaped training step with DJL's PyTorch engine, to compare with the peer's
  * {@code bench_step.py}: resnet-mini(w) + Linear(4w,4w)-ReLU-Linear(4w,64) on a random batch of
  * 2N views of 1x28x28, NT-Xent (temperature 0.5), backward, Adam (lr 1e-3, wd 1e-6).
- * Augmentation is not included (the peer's takes ~7 ms of its step).
+ * Augmentation is not included (the peer's takes ~7 ms of its step). Convolution weights are
+ * channels-last views as {@code Layers} makes them; {@code nchw=true} uses contiguous weights.
  *
  * <p>Not a unit test. Run by hand with the test classpath:
  * <pre>
  * mvn -q -o -pl framework-api test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * java -cp framework-api/target/test-classes:framework-api/target/classes:$(cat /tmp/cp.txt) \
- *   io.pretext.api.nn.bench.StepBenchmark [views=512] [width=16] [threads=2] [warmup=5] [steps=20] [profile=file]
+ *   io.pretext.api.nn.bench.StepBenchmark [views=512] [width=16] [threads=2] [warmup=5] [steps=20] [nchw=false] [verbose=false] [profile=file]
  * </pre>
  */
 public final class StepBenchmark {
@@ -44,7 +45,7 @@ public final class StepBenchmark {
     int warmup = intArg(args, "warmup", 5);
     int steps = intArg(args, "steps", 20);
     String profile = strArg(args, "profile", null);
-    boolean channelsLast = Boolean.parseBoolean(strArg(args, "cl", "false"));
+    boolean nchw = Boolean.parseBoolean(strArg(args, "nchw", "false"));
     boolean verbose = Boolean.parseBoolean(strArg(args, "verbose", "false"));
     // Read by PtEngine when the engine loads: set before the first DJL call.
     System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
@@ -59,8 +60,8 @@ public final class StepBenchmark {
     Shape image = new Shape(1, 28, 28);
     Block net = new SequentialBlock().addAll(new ResNetMini(width).build(image),
         Layers.linear(4L * width, true), Layers.relu(), Layers.linear(64, true));
-    if (channelsLast) {
-      net.setInitializer(StepBenchmark::channelsLastUniform,
+    if (nchw) {
+      net.setInitializer(StepBenchmark::contiguousUniform,
           p -> p.getType() == ai.djl.nn.Parameter.Type.WEIGHT && p.getShape() == null);
     }
     try (Model model = Model.newInstance("bench", engine.getEngineName())) {
@@ -79,9 +80,7 @@ public final class StepBenchmark {
             ai.djl.pytorch.jni.JniUtils.startProfile(false, false, false);
           }
           try (NDManager step = model.getNDManager().newSubManager()) {
-            NDArray x = channelsLast
-                ? step.randomNormal(new Shape(views, 28, 28, 1)).transpose(0, 3, 1, 2)
-                : step.randomNormal(batch);
+            NDArray x = step.randomNormal(batch);
             long t0 = System.nanoTime();
             long tf;
             long tb;
@@ -120,18 +119,10 @@ public final class StepBenchmark {
     }
   }
 
-  /**
-   * Experiment: PyTorch's default uniform init, but 4-D weights are laid out (O, kh, kw, I) in
-   * memory and seen as (O, I, kh, kw): channels-last strides, which steer PyTorch's convolution to
-   * its channels-last (oneDNN) kernels. 2-D weights stay as they are.
-   */
-  static NDArray channelsLastUniform(NDManager manager, Shape shape, ai.djl.ndarray.types.DataType type) {
+  /** For comparison: the same uniform init with weights in contiguous NCHW layout (no channels-last). */
+  static NDArray contiguousUniform(NDManager manager, Shape shape, ai.djl.ndarray.types.DataType type) {
     float bound = (float) (1 / Math.sqrt(shape.size() / shape.get(0)));
-    if (shape.dimension() != 4) {
-      return manager.randomUniform(-bound, bound, shape, type);
-    }
-    Shape nhwc = new Shape(shape.get(0), shape.get(2), shape.get(3), shape.get(1));
-    return manager.randomUniform(-bound, bound, nhwc, type).transpose(0, 3, 1, 2);
+    return manager.randomUniform(-bound, bound, shape, type);
   }
 
   /** NT-Xent (Chen et al. 2020): cross-entropy of cosine/temperature logits, self excluded, positive = the other view. */

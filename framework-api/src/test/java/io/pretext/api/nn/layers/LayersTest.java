@@ -170,6 +170,12 @@ class LayersTest {
     assertEquals(new Shape(8, 16, 3, 3), w.getShape());
     assertUniformWithin(w, 1 / Math.sqrt(16 * 9));
     assertNull(conv.getParameters().get("bias"));
+    // the weight is a channels-last view: its values read back in logical (O, I, kh, kw) order
+    NDArray copy = manager.create(w.toFloatArray(), w.getShape());
+    NDArray x = manager.randomNormal(new Shape(2, 16, 9, 9));
+    assertArrayEquals(Conv2d.conv2d(x, copy).singletonOrThrow().toFloatArray(),
+        Conv2d.conv2d(x, w).singletonOrThrow().toFloatArray(), 1e-5f);
+    assertEquals(w.get(1, 2, 0, 1).getFloat(), copy.get(1, 2, 0, 1).getFloat());
   }
 
   @Test
