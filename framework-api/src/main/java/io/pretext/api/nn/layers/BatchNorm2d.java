@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.Arrays;
 
 /**
  * Batch normalisation over the channel axis of (N, C, H, W) inputs (Ioffe and Szegedy 2015), with
@@ -109,7 +110,7 @@ public final class BatchNorm2d extends AbstractBlock {
   private static void requireNchw(Shape[] inputShapes) {
     if (inputShapes.length != 1 || inputShapes[0].dimension() != 4) {
       throw new IllegalArgumentException("BatchNorm2d expects one (N, C, H, W) input, got "
-          + java.util.Arrays.toString(inputShapes));
+          + Arrays.toString(inputShapes));
     }
   }
 }

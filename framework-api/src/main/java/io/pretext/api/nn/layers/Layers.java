@@ -16,6 +16,9 @@ import ai.djl.nn.core.Linear;
  * dilation, groups and bias through its getters) and {@link Linear} (units and input features
  * are the weight's shape (units, in); a bias exists when {@code getDirectParameters()} holds
  * {@code "bias"}). Input channels and features are inferred when the block is initialised.
+ * Convolution weights are created with channels-last strides, which makes PyTorch use its faster
+ * channels-last kernels (see {@link FanInUniform}); an initializer set on the block afterwards
+ * (e.g. by a {@code TrainingConfig}) replaces this.
  */
 public final class Layers {
   /** PyTorch's {@code BatchNorm2d} default epsilon. */

@@ -8,6 +8,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -60,8 +61,8 @@ public final class Residual extends AbstractBlock {
     Shape[] out = main.getOutputShapes(inputShapes);
     Shape[] skip = shortcut == null ? inputShapes : shortcut.getOutputShapes(inputShapes);
     if (out.length != 1 || skip.length != 1 || !out[0].equals(skip[0])) {
-      throw new IllegalArgumentException("Residual branches disagree: main gives " + java.util.Arrays.toString(out)
-          + ", shortcut gives " + java.util.Arrays.toString(skip) + " for input " + java.util.Arrays.toString(inputShapes)
+      throw new IllegalArgumentException("Residual branches disagree: main gives " + Arrays.toString(out)
+          + ", shortcut gives " + Arrays.toString(skip) + " for input " + Arrays.toString(inputShapes)
           + (shortcut == null ? "; give a projection shortcut when the main branch changes the shape" : ""));
     }
     return out;

@@ -37,8 +37,4 @@ public final class BlockTesting {
     }
     return n;
   }
-
-  public static float[] values(NDArray array) {
-    return array.toFloatArray();
-  }
 }
