@@ -2,7 +2,7 @@ package io.pretext.api.nn;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
+import io.pretext.api.nn.layers.Flatten;
 import ai.djl.nn.SequentialBlock;
 import io.pretext.api.spi.Encoder;
 import java.util.List;
@@ -27,8 +27,8 @@ public final class MlpEncoder implements Encoder {
   @Override
   public Block build(Shape inputShape) {
     SequentialBlock block = new SequentialBlock();
-    block.add(Blocks.batchFlattenBlock());
-    return Layers.perceptron(block, hidden, features);
+    block.add(new Flatten());
+    return Perceptrons.perceptron(block, hidden, features);
   }
 
   @Override

@@ -26,6 +26,6 @@ public final class MlpEncoderFactory implements PluginFactory<Encoder> {
 
   @Override
   public Encoder create(ConfigNode config) {
-    return new MlpEncoder(Layers.hidden(config, List.of(256L)), config.has("features") ? config.getLong("features") : 128);
+    return new MlpEncoder(Perceptrons.hidden(config, List.of(256L)), config.has("features") ? config.getLong("features") : 128);
   }
 }

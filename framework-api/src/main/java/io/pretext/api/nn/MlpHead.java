@@ -27,6 +27,6 @@ public final class MlpHead implements Head {
 
   @Override
   public Block build(long inputSize, long outputSize) {
-    return Layers.perceptron(new SequentialBlock(), hidden, Layers.outputs(outputSize, outputs, where));
+    return Perceptrons.perceptron(new SequentialBlock(), hidden, Perceptrons.outputs(outputSize, outputs, where));
   }
 }

@@ -26,7 +26,7 @@ public final class MlpHeadFactory implements PluginFactory<Head> {
 
   @Override
   public Head create(ConfigNode config) {
-    return new MlpHead(Layers.hidden(config, List.of(256L)), config.has("outputs") ? config.getLong("outputs") : 0,
+    return new MlpHead(Perceptrons.hidden(config, List.of(256L)), config.has("outputs") ? config.getLong("outputs") : 0,
         config.pathOf("outputs"));
   }
 }

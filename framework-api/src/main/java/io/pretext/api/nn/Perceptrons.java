@@ -1,23 +1,22 @@
 package io.pretext.api.nn;
 
-import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
+import io.pretext.api.nn.layers.Layers;
 import io.pretext.api.config.ConfigException;
 import io.pretext.api.config.ConfigNode;
 import java.util.List;
 
 /** Small building blocks shared by the built-in encoders and heads. */
-final class Layers {
-  private Layers() {}
+final class Perceptrons {
+  private Perceptrons() {}
 
   /** Adds a fully connected layer followed by ReLU for each hidden size, then a final linear layer. */
   static SequentialBlock perceptron(SequentialBlock block, List<Long> hidden, long outputs) {
     for (long units : hidden) {
-      block.add(Linear.builder().setUnits(units).build());
-      block.add(Activation.reluBlock());
+      block.add(Layers.linear(units, true));
+      block.add(Layers.relu());
     }
-    block.add(Linear.builder().setUnits(outputs).build());
+    block.add(Layers.linear(outputs, true));
     return block;
   }
 
