@@ -20,14 +20,16 @@ final class Lbfgs {
    * @param gradientMax the largest absolute gradient component there
    * @param iterations iterations taken
    * @param converged whether the gradient tolerance was reached
+   * @param stalled whether it stopped earlier because the objective and step stopped changing
    */
-  record Result(double[] x, double value, double gradientMax, int iterations, boolean converged) {}
+  record Result(double[] x, double value, double gradientMax, int iterations, boolean converged, boolean stalled) {}
 
   private static final double ARMIJO = 1e-4;
   private static final int MAX_HALVINGS = 50;
   private final int history;
   private final double tolerance;
   private final int maxIterations;
+  private final double toleranceChange;
 
   /**
    * @param history pairs kept (e.g. 20)
@@ -35,9 +37,19 @@ final class Lbfgs {
    * @param maxIterations the most iterations
    */
   Lbfgs(int history, double tolerance, int maxIterations) {
+    this(history, tolerance, maxIterations, 0);
+  }
+
+  /**
+   * @param toleranceChange also stop when the objective or every parameter changes by at most this
+   *     in one iteration (PyTorch's {@code tolerance_change}; the reference uses 1e-10); 0 to rely
+   *     on the gradient alone
+   */
+  Lbfgs(int history, double tolerance, int maxIterations, double toleranceChange) {
     this.history = history;
     this.tolerance = tolerance;
     this.maxIterations = maxIterations;
+    this.toleranceChange = toleranceChange;
   }
 
   Result minimize(Objective f, double[] start) {
@@ -57,6 +69,7 @@ final class Lbfgs {
     double[] sStep = new double[n];
     double[] yStep = new double[n];
     int iter = 0;
+    boolean stationary = false;
     while (maxAbs(g) > tolerance && iter < maxIterations) {
       iter++;
       // two-loop recursion: d = -H g
@@ -119,15 +132,17 @@ final class Lbfgs {
         stored = Math.min(stored + 1, history);
       }
       double change = Math.abs(fNew - fx);
+      double stepMax = t * maxAbs(d);
       System.arraycopy(xNew, 0, x, 0, n);
       System.arraycopy(gNew, 0, g, 0, n);
       fx = fNew;
-      if (change <= 1e-15 * Math.max(1, Math.abs(fx))) {
+      if (change <= Math.max(toleranceChange, 1e-15 * Math.max(1, Math.abs(fx))) || stepMax <= toleranceChange) {
+        stationary = maxAbs(g) > tolerance;
         break; // no progress left
       }
     }
     double gmax = maxAbs(g);
-    return new Result(x, fx, gmax, iter, gmax <= tolerance);
+    return new Result(x, fx, gmax, iter, gmax <= tolerance, stationary);
   }
 
   static double dot(double[] a, double[] b) {

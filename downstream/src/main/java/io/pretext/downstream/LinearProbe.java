@@ -41,7 +41,7 @@ final class LinearProbe {
     Standardizer standardizer = Standardizer.fit(train);
     double[] x = standardizer.apply(train);
     SoftmaxRegression regression = new SoftmaxRegression(train.classes(), train.cols());
-    Lbfgs lbfgs = new Lbfgs(settings.history(), settings.tolerance(), settings.maxIterations());
+    Lbfgs lbfgs = new Lbfgs(settings.history(), settings.tolerance(), settings.maxIterations(), settings.toleranceChange());
     Map<String, Double> cv = new LinkedHashMap<>();
     double l2 = Double.isNaN(settings.fixedL2()) ? chooseL2(train, x, regression, lbfgs, parallel, cv) : settings.fixedL2();
     SoftmaxRegression.Fit fit = null;
@@ -56,7 +56,7 @@ final class LinearProbe {
         }
       }
     }
-    if (!fit.converged()) {
+    if (!fit.converged() && !fit.stalled()) {
       LOG.warn("linear probe: L-BFGS stopped after {} iterations with max |gradient| {} > {} (l2 {})", fit.iterations(),
           fit.gradientMax(), settings.tolerance(), l2);
     }

@@ -48,6 +48,7 @@ public final class ProbeEvaluator implements Evaluator {
       extras.put("l2", model.l2());
       extras.put("iterations", model.fit().iterations());
       extras.put("converged", model.fit().converged());
+      extras.put("stalled", model.fit().stalled());
       extras.put("gradient_max", model.fit().gradientMax());
       extras.put("feature_seconds", (t1 - t0) / 1e9);
       extras.put("features", features[0].cols());

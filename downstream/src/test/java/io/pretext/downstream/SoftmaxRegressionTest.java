@@ -102,7 +102,7 @@ class SoftmaxRegressionTest {
       double chosenAcc = Accuracy.of(chosen.predict(test), test.labels());
       double bestAcc = 0;
       for (double l2 : ProbeSettings.DEFAULT_GRID) {
-        ProbeSettings fixed = new ProbeSettings(ProbeSettings.DEFAULT_GRID, l2, 5, 1e-6, 1000, 20);
+        ProbeSettings fixed = new ProbeSettings(ProbeSettings.DEFAULT_GRID, l2, 5, 1e-6, 1000, 20, 1e-10);
         LinearProbe.Model m = new LinearProbe(fixed, new SeedSource(0)).fit(train, parallel);
         bestAcc = Math.max(bestAcc, Accuracy.of(m.predict(test), test.labels()));
       }
