@@ -23,6 +23,13 @@ import java.util.function.Supplier;
  *
  * <p>It also holds a per-transfer memo ({@link #shared}) so that evaluators can share expensive,
  * deterministic values such as the test set's features; create one context per transfer.
+ *
+ * <pre>{@code
+ * // after pretraining, before closing the TrainResult (or later: PretrainedWeights.read(result.encoderParameters()))
+ * TransferContext context = new TransferContext(plugins.encoder(), result.inputShape(),
+ *     PretrainedWeights.of(result.encoder()), plugins.preprocess(), InputBatcher.images(),
+ *     new SeedSource(runtime.seed()), new EngineSetup(runtime));
+ * }</pre>
  */
 public final class TransferContext {
   private final Encoder encoder;
