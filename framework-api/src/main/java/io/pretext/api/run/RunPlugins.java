@@ -25,10 +25,11 @@ import java.util.Optional;
  * @param augment the augmentation pipeline
  * @param head the head, when the run names one
  * @param evaluators the downstream evaluators, in table order
+ * @param preprocess the {@code downstream.preprocess} pipeline, applied to every labeled and test sample
  */
 public record RunPlugins(
     DataSource data, PretextTask task, Encoder encoder, AugmentPipeline augment, Optional<Head> head,
-    List<Evaluator> evaluators) {
+    List<Evaluator> evaluators, AugmentPipeline preprocess) {
 
   /** Creates every plugin the config names. */
   public static RunPlugins create(RunConfig config, PluginRegistry registry) {
@@ -37,19 +38,25 @@ public record RunPlugins(
         () -> ConfigException.at(RunSchema.PRETEXT, "required section is missing"));
     PretextTask task = registry.create(PluginKind.PRETEXT_TASK, PretextTask.class, taskSection);
     Encoder encoder = registry.create(PluginKind.ENCODER, Encoder.class, config.encoder());
-    List<AugmentPipeline.Step> steps = new ArrayList<>();
-    for (ConfigNode a : config.augment()) {
-      Augmenter<?> augmenter = registry.create(PluginKind.AUGMENTER, Augmenter.class, a);
-      requireSampleType(a.pathOf("name"), "augmenter '" + a.getString("name") + "'", augmenter.sampleType(), data);
-      steps.add(new AugmentPipeline.Step(a.getString("name"), augmenter, a.getDouble("p")));
-    }
+    AugmentPipeline augment = pipeline(config.augment(), registry, data);
     Optional<Head> head = config.head().map(h -> registry.create(PluginKind.HEAD, Head.class, h));
     List<Evaluator> evaluators = new ArrayList<>();
     for (ConfigNode e : config.downstream().getNodeList("evaluators")) {
       evaluators.add(registry.create(PluginKind.EVALUATOR, Evaluator.class, e));
     }
     requireSampleType(taskSection.pathOf("name"), "pretext task '" + taskSection.getString("name") + "'", task.sampleType(), data);
-    return new RunPlugins(data, task, encoder, new AugmentPipeline(steps), head, List.copyOf(evaluators));
+    AugmentPipeline preprocess = pipeline(config.downstream().getNodeList("preprocess"), registry, data);
+    return new RunPlugins(data, task, encoder, augment, head, List.copyOf(evaluators), preprocess);
+  }
+
+  private static AugmentPipeline pipeline(List<ConfigNode> sections, PluginRegistry registry, DataSource data) {
+    List<AugmentPipeline.Step> steps = new ArrayList<>();
+    for (ConfigNode a : sections) {
+      Augmenter<?> augmenter = registry.create(PluginKind.AUGMENTER, Augmenter.class, a);
+      requireSampleType(a.pathOf("name"), "augmenter '" + a.getString("name") + "'", augmenter.sampleType(), data);
+      steps.add(new AugmentPipeline.Step(a.getString("name"), augmenter, a.getDouble("p")));
+    }
+    return new AugmentPipeline(steps);
   }
 
   private static void requireSampleType(String path, String what, Class<?> needed, DataSource data) {

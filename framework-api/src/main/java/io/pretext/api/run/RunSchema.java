@@ -57,6 +57,9 @@ public final class RunSchema {
             "labeled-subset sizes, drawn stratified from the training split")
         .optionalNoDefault("fractions", ValueType.listOf(ValueType.real(0, true, 1, false)),
             "labeled-subset sizes as fractions of the training split (instead of labels)")
+        .add(new io.pretext.api.config.KeySpec("preprocess", io.pretext.api.config.KeySpec.Shape.PLUGIN_LIST, null,
+            false, null, augmenterCommon(), PluginKind.AUGMENTER.id(),
+            "deterministic per-sample preprocessing of labeled and test samples (e.g. normalize), in order"))
         .pluginList("evaluators", PluginKind.EVALUATOR.id(), "transfer methods, one table row each")
         .build();
   }

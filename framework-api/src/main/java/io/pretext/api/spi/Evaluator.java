@@ -1,12 +1,16 @@
 package io.pretext.api.spi;
 
-import ai.djl.nn.Block;
-import io.pretext.api.data.Dataset;
-import java.util.random.RandomGenerator;
+import io.pretext.api.transfer.EvaluationResult;
+import io.pretext.api.transfer.LabeledTask;
+import io.pretext.api.transfer.TransferContext;
 
 /**
  * A plugin that measures how well a pretrained encoder transfers to a labeled task: a linear
- * probe, kNN, fine-tuning, a from-scratch baseline. The {@code downstream} section lists them.
+ * probe, kNN, fine-tuning, a from-scratch baseline. The {@code downstream.evaluators} list names
+ * them; each is one row of the results table, run once per label budget.
+ *
+ * <p>Evaluators never change the pretrained weights: they load copies from the context. Every
+ * random choice comes from {@link TransferContext#seeds()}, so a run is repeatable.
  */
 public interface Evaluator {
 
@@ -14,13 +18,10 @@ public interface Evaluator {
   String method();
 
   /**
-   * Trains on the labeled subset and returns the test accuracy in [0, 1].
+   * Trains on the labeled subset and measures accuracy on the test set.
    *
-   * @param encoder the pretrained encoder (evaluators that train it work on a copy)
-   * @param featureSize the encoder's feature length
-   * @param labeled the labeled training subset
-   * @param test the held-out test set
-   * @param random a generator seeded for this evaluation
+   * @param context the pretrained encoder, preprocessing, seeds, device and threads
+   * @param task the labeled subset and the test set of one label budget
    */
-  double evaluate(Block encoder, long featureSize, Dataset<?> labeled, Dataset<?> test, RandomGenerator random);
+  EvaluationResult evaluate(TransferContext context, LabeledTask task);
 }

@@ -1,0 +1,108 @@
+package io.pretext.downstream;
+
+import io.pretext.api.PretextUserException;
+import io.pretext.api.config.ConfigNode;
+import io.pretext.api.data.DataSplits;
+import io.pretext.api.data.Dataset;
+import io.pretext.api.spi.Evaluator;
+import io.pretext.api.transfer.EvaluationResult;
+import io.pretext.api.transfer.LabeledTask;
+import io.pretext.api.transfer.TransferContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The downstream step as a library call: draws every label budget's stratified subset from the
+ * labeled training split (all budgets first, so a bad budget fails before any work), then runs
+ * every evaluator on every budget and collects the {@link TransferResults}.
+ *
+ * <pre>{@code
+ * TransferResults r = Transfer.fromConfig(config.downstream(), plugins.evaluators()).run(context, splits);
+ * System.out.print(r.toText());
+ * }</pre>
+ */
+public final class Transfer {
+  private static final Logger LOG = LoggerFactory.getLogger(Transfer.class);
+  private final List<Evaluator> evaluators;
+  private final List<LabelBudget> budgets;
+  private final String budgetKey;
+
+  /**
+   * @param evaluators the table's rows, in order
+   * @param budgets the table's columns, in order
+   */
+  public Transfer(List<Evaluator> evaluators, List<LabelBudget> budgets) {
+    this.evaluators = List.copyOf(evaluators);
+    this.budgets = List.copyOf(budgets);
+    this.budgetKey = !budgets.isEmpty() && budgets.get(0).isFraction() ? "downstream.fractions" : "downstream.labels";
+    if (this.budgets.isEmpty()) {
+      throw new IllegalArgumentException("no label budgets");
+    }
+  }
+
+  /** The evaluators and the budgets of a {@code downstream} section ({@code labels} or {@code fractions}). */
+  public static Transfer fromConfig(ConfigNode downstream, List<Evaluator> evaluators) {
+    return new Transfer(evaluators, LabelBudget.fromConfig(downstream));
+  }
+
+  /**
+   * Runs on a data source's splits: subsets from the training split, accuracy on the test split.
+   *
+   * @throws PretextUserException when there is no test split or either split lacks labels
+   */
+  public TransferResults run(TransferContext context, DataSplits<?> splits) {
+    Dataset<?> test = splits.test().orElseThrow(() -> new PretextUserException("The downstream step needs a test split,"
+        + " but the data source gives only a training split. Use a data source with a test split, or set"
+        + " downstream.enabled: false."));
+    return run(context, splits.train(), test);
+  }
+
+  /** Runs with labeled subsets of {@code train} and accuracy on {@code test}. */
+  public TransferResults run(TransferContext context, Dataset<?> train, Dataset<?> test) {
+    checkTest(train, test);
+    LabeledSubsets subsets = new LabeledSubsets(train, context.seeds(), budgetKey);
+    List<LabeledTask> tasks = new ArrayList<>();
+    for (int b = 0; b < budgets.size(); b++) {
+      tasks.add(new LabeledTask(subsets.draw(budgets.get(b)), test, budgets.get(b).name(), b));
+    }
+    LinkedHashSet<String> methods = new LinkedHashSet<>();
+    evaluators.forEach(e -> {
+      if (!methods.add(e.method())) {
+        throw new PretextUserException("downstream.evaluators lists the method '" + e.method()
+            + "' twice; each row of the table must be distinct");
+      }
+    });
+    List<TransferResults.Cell> cells = new ArrayList<>();
+    for (LabeledTask task : tasks) {
+      for (Evaluator e : evaluators) {
+        LOG.info("transfer: {} with {} labels ({} samples) ...", e.method(), task.budget(), task.labeled().size());
+        long t0 = System.nanoTime();
+        EvaluationResult r = e.evaluate(context, task);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        LOG.info(String.format(Locale.ROOT, "transfer: %s with %s labels: test accuracy %.2f%% (%.1f s) %s", e.method(),
+            task.budget(), 100 * r.accuracy(), wall, r.extras()));
+        cells.add(new TransferResults.Cell(e.method(), task.budget(), task.labeled().size(), r, wall));
+      }
+    }
+    List<String> budgetNames = tasks.stream().map(LabeledTask::budget).toList();
+    return new TransferResults(List.copyOf(methods), budgetNames, cells, test.size());
+  }
+
+  private static void checkTest(Dataset<?> train, Dataset<?> test) {
+    if (!test.labeled()) {
+      throw new PretextUserException("The downstream step needs a labeled test split, but the test split ("
+          + test.size() + " samples) has no labels.");
+    }
+    if (test.size() == 0) {
+      throw new PretextUserException("The downstream test split is empty.");
+    }
+    if (train.labeled() && !train.classNames().equals(test.classNames())) {
+      throw new PretextUserException("The training and test splits have different classes: " + train.classNames()
+          + " vs " + test.classNames() + ". Check the data source.");
+    }
+  }
+}
