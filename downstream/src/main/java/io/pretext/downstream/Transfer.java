@@ -61,6 +61,21 @@ public final class Transfer {
     return run(context, splits.train(), test);
   }
 
+  /**
+   * Checks, before any training, that the splits can serve every budget: a labeled test split, the
+   * same classes, and enough samples of each class.
+   *
+   * @throws PretextUserException (a {@link LabelBudgetException} for a budget a class cannot fill)
+   */
+  public void check(DataSplits<?> splits, io.pretext.api.runtime.SeedSource seeds) {
+    Dataset<?> test = splits.test().orElseThrow(() -> new PretextUserException("The downstream step needs a test split,"
+        + " but the data source gives only a training split. Use a data source with a test split, or set"
+        + " downstream.enabled: false."));
+    checkTest(splits.train(), test);
+    LabeledSubsets subsets = new LabeledSubsets(splits.train(), seeds, budgetKey);
+    budgets.forEach(subsets::indices);
+  }
+
   /** Runs with labeled subsets of {@code train} and accuracy on {@code test}. */
   public TransferResults run(TransferContext context, Dataset<?> train, Dataset<?> test) {
     checkTest(train, test);

@@ -8,6 +8,7 @@ import io.pretext.api.engine.EngineSetup;
 import io.pretext.api.plugin.PluginRegistry;
 import io.pretext.api.run.RunConfig;
 import io.pretext.api.run.RunPlugins;
+import io.pretext.api.runtime.MetricsSink;
 import io.pretext.api.runtime.RuntimeSettings;
 import io.pretext.api.runtime.SeedSource;
 import io.pretext.api.train.AtomicFiles;
@@ -17,14 +18,21 @@ import io.pretext.api.train.ProgressReporter;
 import io.pretext.api.train.RunDirectory;
 import io.pretext.api.train.TrainResult;
 import io.pretext.api.train.TrainSettings;
+import io.pretext.api.transfer.PretrainedWeights;
+import io.pretext.downstream.Transfer;
+import io.pretext.downstream.TransferResults;
+import io.pretext.runner.report.ResourceMonitor;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run, start to end: run directory and resolved config, plugins, data, pretraining. Later
- * stages (transfer, export, report) hang off the trained encoder.
+ * One run, start to end: run directory and resolved config, plugins, data, checks, pretraining,
+ * transfer with few labels, report. A run that fails keeps its run directory, its last good
+ * checkpoint and its log.
  */
 public final class RunPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(RunPipeline.class);
@@ -40,41 +48,136 @@ public final class RunPipeline {
     this.progress = progress;
   }
 
-  /** What a finished run reports. */
-  public record Summary(RunDirectory runDir, long unlabeled, TrainSettings train, TrainResult result) {}
+  /** Which stages run: both for {@code run}, one for {@code pretrain} and {@code transfer}. */
+  public enum Stages {
+    ALL,
+    PRETRAIN_ONLY
+  }
 
-  /** Runs the validated config in the given run directory. */
-  public Summary run(RunConfig config, Path runDirPath) {
+  /**
+   * What a finished run reports.
+   *
+   * @param pretraining absent for a transfer-only run
+   * @param transfer absent when the downstream step did not run
+   */
+  public record Summary(RunDirectory runDir, long unlabeled, Optional<Pretraining> pretraining,
+      Optional<TransferResults> transfer, Path report) {}
+
+  /** The numbers of the pretraining stage. */
+  public record Pretraining(long steps, int epochs, double finalLoss, double medianStepMillis, double dataWaitFraction,
+      Duration wall) {}
+
+  /** Pretrains, then (unless {@code stages} says otherwise) transfers, in the given run directory. */
+  public Summary run(RunConfig config, Path runDirPath, Stages stages) {
+    checkExport(config);
     RunDirectory runDir = RunDirectory.create(runDirPath);
     writeConfig(config, runDir);
+    ResourceMonitor monitor = new ResourceMonitor();
+    RunReporter reporter = new RunReporter(runDir);
     try (RunLogFile log = RunLogFile.open(runDir.log());
-        JsonlMetricsSink metrics = new JsonlMetricsSink(runDir.metrics())) {
+        JsonlMetricsSink file = new JsonlMetricsSink(runDir.metrics())) {
       try {
-        return pretrain(config, runDir, metrics);
+        return pretrainAndTransfer(config, runDir, monitor.watching(file), monitor, reporter, stages);
       } catch (RuntimeException e) {
         LOG.error("run failed: {}", e.getMessage());
+        reporter.writeAfterFailure(e, monitor);
         throw e;
       }
     }
   }
 
-  private Summary pretrain(RunConfig config, RunDirectory runDir, JsonlMetricsSink metrics) {
+  /**
+   * Transfers the encoder of an earlier run: its resolved config and {@code encoder/} weights,
+   * with the given overrides of its {@code downstream} and {@code data} sections.
+   */
+  public Summary transfer(RunConfig config, RunDirectory runDir) {
+    ResourceMonitor monitor = new ResourceMonitor();
+    RunReporter reporter = new RunReporter(runDir);
+    try (RunLogFile log = RunLogFile.open(runDir.log())) {
+      try {
+        RuntimeSettings runtime = config.runtime();
+        RunPlugins plugins = RunPlugins.create(config, bootstrap.registry(runtime, MetricsSink.NONE));
+        DataSplits<?> splits = plugins.data().load();
+        Transfer transfer = transferOf(config, plugins);
+        transfer.check(splits, new SeedSource(runtime.seed()));
+        PretrainedWeights weights = PretrainedWeights.read(runDir.encoderParameters());
+        EncoderShapes.requireSameInput(runDir, splits.train(), plugins);
+        long start = System.nanoTime();
+        TransferResults results = TransferStage.run(transfer, plugins, runtime,
+            EncoderShapes.savedInputShape(runDir), weights, splits);
+        reporter.transfer(results, Duration.ofNanos(System.nanoTime() - start));
+        Path report = reporter.write(monitor);
+        return new Summary(runDir, splits.train().size(), Optional.empty(), Optional.of(results), report);
+      } catch (RuntimeException e) {
+        LOG.error("transfer failed: {}", e.getMessage());
+        throw e;
+      }
+    }
+  }
+
+  private Summary pretrainAndTransfer(RunConfig config, RunDirectory runDir, MetricsSink metrics,
+      ResourceMonitor monitor, RunReporter reporter, Stages stages) {
     LOG.info("run {} from {} (config sha256 {})", runDir.root(), config.source(), config.hash().substring(0, 12));
     RuntimeSettings runtime = config.runtime();
     PluginRegistry registry = bootstrap.registry(runtime, metrics);
     RunPlugins plugins = RunPlugins.create(config, registry);
     TrainSettings train = config.trainSettings();
+    long loadStart = System.nanoTime();
     DataSplits<?> splits = plugins.data().load();
+    reporter.stage("data", Duration.ofNanos(System.nanoTime() - loadStart));
     Dataset<?> unlabeled = splits.train().unlabeled();
     LOG.info("data: {} training samples{}", unlabeled.size(),
         splits.test().map(t -> ", " + t.size() + " test samples").orElse(""));
     checkBatchFits(train, unlabeled);
+    boolean transferring = stages == Stages.ALL && transferEnabled(config, plugins);
+    Transfer transfer = transferring ? transferOf(config, plugins) : null;
+    if (transferring) {
+      transfer.check(splits, new SeedSource(runtime.seed()));
+    }
     PretrainLoop loop = new PretrainLoop(train, new SeedSource(runtime.seed()), new EngineSetup(runtime), runDir,
         metrics, progress ? ProgressReporter.console() : ProgressReporter.NONE);
+    long start = System.nanoTime();
     try (TrainResult result = loop.run(plugins.task(), plugins.encoder(), plugins.head(), unlabeled, plugins.augment())) {
+      Duration wall = Duration.ofNanos(System.nanoTime() - start);
+      reporter.stage("pretraining", wall);
       LOG.info("pretraining done: {} steps, final loss {}, median step {} ms", result.steps(),
           String.format("%.4f", result.finalLoss()), String.format("%.1f", result.medianStepMillis()));
-      return new Summary(runDir, unlabeled.size(), train, result);
+      Pretraining pre = new Pretraining(result.steps(), result.epochs(), result.finalLoss(), result.medianStepMillis(),
+          result.dataWaitFraction(), wall);
+      Optional<TransferResults> results = Optional.empty();
+      if (transferring) {
+        long t0 = System.nanoTime();
+        TransferResults r = TransferStage.run(transfer, plugins, runtime, result.inputShape(),
+            PretrainedWeights.of(result.encoder()), splits);
+        reporter.transfer(r, Duration.ofNanos(System.nanoTime() - t0));
+        results = Optional.of(r);
+      }
+      Path report = reporter.write(monitor);
+      return new Summary(runDir, unlabeled.size(), Optional.of(pre), results, report);
+    }
+  }
+
+  private static boolean transferEnabled(RunConfig config, RunPlugins plugins) {
+    if (!config.downstream().getBoolean("enabled")) {
+      return false;
+    }
+    if (plugins.evaluators().isEmpty()) {
+      LOG.info("downstream: no evaluators configured, transfer skipped");
+      return false;
+    }
+    return true;
+  }
+
+  private static Transfer transferOf(RunConfig config, RunPlugins plugins) {
+    if (plugins.evaluators().isEmpty()) {
+      throw ConfigException.at("downstream.evaluators", "no evaluator is configured; list at least one, e.g. linear-probe");
+    }
+    return Transfer.fromConfig(config.downstream(), plugins.evaluators());
+  }
+
+  private static void checkExport(RunConfig config) {
+    if (config.export().getBoolean("enabled")) {
+      throw ConfigException.at("export.enabled", "ONNX export is not part of this version yet; set export.enabled: false");
     }
   }
 

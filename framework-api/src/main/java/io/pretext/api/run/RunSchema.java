@@ -66,7 +66,7 @@ public final class RunSchema {
 
   static ConfigSchema export() {
     return ConfigSchema.builder()
-        .optional("enabled", ValueType.bool(), true, "export the encoder to ONNX at the end of the run")
+        .optional("enabled", ValueType.bool(), false, "export the encoder to ONNX at the end of the run")
         .optional("opset", ValueType.integer(17, 21), 17, "ONNX opset version")
         .optional("tolerance", ValueType.real(0, true, 1, false), 1e-4,
             "largest allowed difference between ONNX Runtime and the Java model")

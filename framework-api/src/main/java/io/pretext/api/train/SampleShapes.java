@@ -4,11 +4,11 @@ import ai.djl.ndarray.types.Shape;
 import io.pretext.api.data.Image;
 
 /** The shape of one dataset sample, handed to {@link io.pretext.api.spi.PretextTask#encoderInputShape}. */
-final class SampleShapes {
+public final class SampleShapes {
   private SampleShapes() {}
 
   /** (C, H, W) for an image; an empty shape for sample types whose shape the task decides (text). */
-  static Shape of(Object sample) {
+  public static Shape of(Object sample) {
     if (sample instanceof Image image) {
       return new Shape(image.channels(), image.height(), image.width());
     }

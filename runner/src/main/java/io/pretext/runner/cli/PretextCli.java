@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       ConfigCommand.class,
       DataCommand.class,
       RunCommand.class,
+      PretrainCommand.class,
+      TransferCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PretextCli implements Runnable {

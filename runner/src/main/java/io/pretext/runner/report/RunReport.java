@@ -171,10 +171,23 @@ public final class RunReport {
       return;
     }
     SortedMap<Integer, Double> rate = log.epochMeans("samples_per_s");
-    md.append("\n### Per epoch\n\n| epoch | mean loss | mean samples/s |\n|--:|--:|--:|\n");
+    Map<Integer, Double> rss = new java.util.HashMap<>();
+    for (Map<String, Double> r : log.records("resources")) {
+      if (r.get("epoch") != null && r.get("rss_bytes") != null) {
+        rss.put(r.get("epoch").intValue(), r.get("rss_bytes"));
+      }
+    }
+    boolean withRss = !rss.isEmpty();
+    md.append("\n### Per epoch\n\n| epoch | mean loss | mean samples/s |").append(withRss ? " RSS at the end (GiB) |" : "")
+        .append("\n|--:|--:|--:|").append(withRss ? "--:|" : "").append('\n');
     for (Map.Entry<Integer, Double> e : loss.entrySet()) {
       md.append("| ").append(e.getKey()).append(" | ").append(Formats.loss(e.getValue())).append(" | ")
-          .append(Formats.fixed(rate.getOrDefault(e.getKey(), Double.NaN), 1)).append(" |\n");
+          .append(Formats.fixed(rate.getOrDefault(e.getKey(), Double.NaN), 1)).append(" |");
+      if (withRss) {
+        Double b = rss.get(e.getKey());
+        md.append(' ').append(b == null ? "" : Formats.fixed(b / (1L << 30), 2)).append(" |");
+      }
+      md.append('\n');
     }
   }
 

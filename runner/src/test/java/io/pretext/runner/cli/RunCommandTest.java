@@ -46,7 +46,11 @@ class RunCommandTest {
     assertTrue(r.out().contains("run directory: " + runDir.toAbsolutePath()), r.out());
     assertTrue(Files.readString(runDir.resolve("config.yaml")).contains("learning-rate: 0.01"));
     List<String> metrics = Files.readAllLines(runDir.resolve("metrics.jsonl"));
-    assertEquals(9, metrics.size(), "8 steps and a summary");
+    assertEquals(8, metrics.stream().filter(l -> l.contains("\"stream\":\"train\"")).count(), "one line per step");
+    assertEquals(2, metrics.stream().filter(l -> l.contains("\"stream\":\"resources\"")).count(), "RSS per epoch");
+    String report = Files.readString(runDir.resolve("report.md"));
+    assertTrue(report.contains("### Per epoch") && report.contains("RSS at the end"), report);
+    assertTrue(Files.exists(runDir.resolve("plots/loss.png")));
     assertTrue(Files.exists(runDir.resolve("encoder/encoder.params")));
     try (Stream<Path> ckpts = Files.list(runDir.resolve("checkpoints"))) {
       assertTrue(ckpts.anyMatch(p -> p.getFileName().toString().equals("step-000008.params")));

@@ -1,0 +1,82 @@
+package io.pretext.runner;
+
+import io.pretext.api.train.AtomicFiles;
+import io.pretext.api.train.RunDirectory;
+import io.pretext.downstream.TransferResults;
+import io.pretext.runner.report.DownstreamResults;
+import io.pretext.runner.report.ReportData;
+import io.pretext.runner.report.ResourceMonitor;
+import io.pretext.runner.report.RunReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Collects what the stages of a run produced and writes the run's report and its downstream results. */
+final class RunReporter {
+  private static final Logger LOG = LoggerFactory.getLogger(RunReporter.class);
+  static final String DOWNSTREAM_JSON = "downstream.json";
+  private final RunDirectory runDir;
+  private final Map<String, Duration> stages = new LinkedHashMap<>();
+  private TransferResults transfer;
+
+  RunReporter(RunDirectory runDir) {
+    this.runDir = runDir;
+  }
+
+  void stage(String name, Duration wall) {
+    stages.put(name, wall);
+  }
+
+  /** Records the transfer table and writes it as JSON into the run directory. */
+  void transfer(TransferResults results, Duration wall) {
+    stage("transfer", wall);
+    this.transfer = results;
+    try {
+      AtomicFiles.writeString(runDir.root().resolve(DOWNSTREAM_JSON), results.toJson());
+    } catch (IOException e) {
+      throw new io.pretext.api.PretextUserException("Cannot write " + DOWNSTREAM_JSON + " into " + runDir.root() + ": " + e, e);
+    }
+  }
+
+  /** Writes {@code report.md} and its plots. */
+  Path write(ResourceMonitor monitor) {
+    try {
+      return new RunReport().write(runDir, data(monitor).build());
+    } catch (IOException e) {
+      throw new io.pretext.api.PretextUserException("Cannot write the report into " + runDir.root() + ": " + e, e);
+    }
+  }
+
+  /** After a failure: a report of what there is, with the error as a note; never throws. */
+  void writeAfterFailure(RuntimeException failure, ResourceMonitor monitor) {
+    try {
+      new RunReport().write(runDir, data(monitor).note("The run failed: " + failure.getMessage()).build());
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("could not write the report of the failed run: {}", e.toString());
+    }
+  }
+
+  private ReportData.Builder data(ResourceMonitor monitor) throws IOException {
+    ReportData.Builder data = ReportData.builder().fromRun(runDir).title("Pretext run");
+    stages.forEach(data::stage);
+    data.peakRssBytes(monitor.peakRssBytes());
+    if (transfer != null) {
+      data.downstream(downstream(transfer));
+    }
+    return data;
+  }
+
+  static DownstreamResults downstream(TransferResults results) {
+    DownstreamResults.Builder b = DownstreamResults.builder()
+        .caption("Test accuracy (%) on " + results.testSize() + " test samples");
+    results.methods().forEach(b::method);
+    for (TransferResults.Cell cell : results.cells()) {
+      b.put(cell.method(), cell.labels(), 100 * cell.result().accuracy());
+    }
+    return b.build();
+  }
+}
