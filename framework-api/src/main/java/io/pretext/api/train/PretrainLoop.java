@@ -239,21 +239,23 @@ public final class PretrainLoop {
       try (NDManager scope = trainer.getManager().newSubManager()) {
         NDList inputs = batch.inputs(scope);
         NDList labels = batch.labels(scope);
+        NDList predictions;
         try (GradientCollector collector = trainer.newGradientCollector()) {
-          NDList predictions = trainer.forward(inputs, labels);
+          predictions = trainer.forward(inputs, labels);
           NDArray lossValue = trainer.getLoss().evaluate(labels, predictions);
           loss = lossValue.getFloat();
           if (!Double.isFinite(loss)) {
             throw diverged("the loss became " + loss);
           }
           collector.backward(lossValue);
-          for (Evaluator e : evaluators) {
-            e.resetAccumulator(ACCUMULATOR);
-            e.updateAccumulator(ACCUMULATOR, labels, predictions);
-            values.put(e.getName().toLowerCase(Locale.ROOT), (double) e.getAccumulator(ACCUMULATOR));
-          }
         }
         trainer.step();
+        // Metrics outside the gradient collector: they are not part of the graph.
+        for (Evaluator e : evaluators) {
+          e.resetAccumulator(ACCUMULATOR);
+          e.updateAccumulator(ACCUMULATOR, labels, predictions);
+          values.put(e.getName().toLowerCase(Locale.ROOT), (double) e.getAccumulator(ACCUMULATOR));
+        }
       }
       long elapsed = System.nanoTime() - t0;
       recordTime(elapsed);
