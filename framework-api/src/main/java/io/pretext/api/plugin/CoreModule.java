@@ -4,12 +4,16 @@ import com.google.inject.AbstractModule;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.name.Names;
+import io.pretext.api.engine.EngineSetup;
 import io.pretext.api.runtime.MetricsSink;
 import io.pretext.api.runtime.RuntimeSettings;
 import io.pretext.api.runtime.SeedSource;
 import java.util.List;
 
-/** The framework's own bindings: shared services and one (possibly empty) factory map per kind. */
+/**
+ * The framework's own bindings: shared services (settings, seeds, metrics sink, engine and device)
+ * and one (possibly empty) factory map per kind.
+ */
 final class CoreModule extends AbstractModule {
   private final RuntimeSettings settings;
   private final MetricsSink metrics;
@@ -26,6 +30,7 @@ final class CoreModule extends AbstractModule {
     bind(RuntimeSettings.class).toInstance(settings);
     bind(MetricsSink.class).toInstance(metrics);
     bind(SeedSource.class).toInstance(new SeedSource(settings.seed()));
+    bind(EngineSetup.class).toInstance(new EngineSetup(settings));
     bind(new TypeLiteral<List<PluginRegistration>>() {}).toInstance(registrations);
     for (PluginKind kind : PluginKind.values()) {
       MapBinder.newMapBinder(binder(), TypeLiteral.get(String.class), PluginModule.FACTORY_TYPE, Names.named(kind.id()));

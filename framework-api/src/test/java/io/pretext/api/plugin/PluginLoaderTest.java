@@ -27,11 +27,16 @@ class PluginLoaderTest {
   public static final class WidthEncoderFactory implements PluginFactory<Encoder> {
     final SeedSource seeds;
     final RuntimeSettings settings;
+    final io.pretext.api.engine.EngineSetup engine;
+    final MetricsSink metrics;
 
     @Inject
-    public WidthEncoderFactory(SeedSource seeds, RuntimeSettings settings) {
+    public WidthEncoderFactory(SeedSource seeds, RuntimeSettings settings, io.pretext.api.engine.EngineSetup engine,
+        MetricsSink metrics) {
       this.seeds = seeds;
       this.settings = settings;
+      this.engine = engine;
+      this.metrics = metrics;
     }
 
     @Override
@@ -113,6 +118,8 @@ class PluginLoaderTest {
     WidthEncoderFactory f = (WidthEncoderFactory) registry.factory(PluginKind.ENCODER, "width", null);
     assertEquals(42, f.seeds.seed());
     assertEquals(1, f.settings.threads());
+    assertEquals(1, f.engine.threads());
+    assertSame(MetricsSink.NONE, f.metrics);
     Encoder e = registry.create(PluginKind.ENCODER, Encoder.class, ConfigNode.of("encoder", Map.of("name", "width", "width", 5L)));
     assertEquals(5, e.featureSize(new Shape(3)));
   }
