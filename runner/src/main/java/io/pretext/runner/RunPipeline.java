@@ -12,6 +12,7 @@ import io.pretext.api.runtime.MetricsSink;
 import io.pretext.api.runtime.RuntimeSettings;
 import io.pretext.api.runtime.SeedSource;
 import io.pretext.api.train.AtomicFiles;
+import io.pretext.api.train.HeldOutEvaluation;
 import io.pretext.api.train.JsonlMetricsSink;
 import io.pretext.api.train.PretrainLoop;
 import io.pretext.api.train.ProgressReporter;
@@ -25,6 +26,8 @@ import io.pretext.runner.report.ResourceMonitor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +68,7 @@ public final class RunPipeline {
 
   /** The numbers of the pretraining stage. */
   public record Pretraining(long steps, int epochs, double finalLoss, double medianStepMillis, double dataWaitFraction,
-      Duration wall) {}
+      Duration wall, Optional<HeldOutEvaluation.Result> heldOut) {}
 
   /** Pretrains, then (unless {@code stages} says otherwise) transfers, in the given run directory. */
   public Summary run(RunConfig config, Path runDirPath, Stages stages) {
@@ -142,8 +145,11 @@ public final class RunPipeline {
       reporter.stage("pretraining", wall);
       LOG.info("pretraining done: {} steps, final loss {}, median step {} ms", result.steps(),
           String.format("%.4f", result.finalLoss()), String.format("%.1f", result.medianStepMillis()));
+      Optional<HeldOutEvaluation.Result> heldOut = splits.test().map(test -> heldOut(result, plugins, test, runtime,
+          train, metrics));
+      heldOut.ifPresent(h -> reporter.note("Pretext task on " + h.describe()));
       Pretraining pre = new Pretraining(result.steps(), result.epochs(), result.finalLoss(), result.medianStepMillis(),
-          result.dataWaitFraction(), wall);
+          result.dataWaitFraction(), wall, heldOut);
       Optional<TransferResults> results = Optional.empty();
       if (transferring) {
         long t0 = System.nanoTime();
@@ -155,6 +161,20 @@ public final class RunPipeline {
       Path report = reporter.write(monitor);
       return new Summary(runDir, unlabeled.size(), Optional.of(pre), results, report);
     }
+  }
+
+  /** The task's loss and metrics on the test split, used without labels (at most 10000 samples). */
+  private static HeldOutEvaluation.Result heldOut(TrainResult result, RunPlugins plugins, Dataset<?> test,
+      RuntimeSettings runtime, TrainSettings train, MetricsSink metrics) {
+    HeldOutEvaluation.Result h = HeldOutEvaluation.run(result, plugins.task(), test.unlabeled(), plugins.augment(),
+        new SeedSource(runtime.seed()), train.batchSize(), 10_000);
+    LOG.info("pretext task on {}", h.describe());
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("samples", h.samples());
+    line.put("loss", h.loss());
+    line.putAll(h.metrics());
+    metrics.record("held-out", line);
+    return h;
   }
 
   private static boolean transferEnabled(RunConfig config, RunPlugins plugins) {

@@ -22,6 +22,7 @@ final class RunReporter {
   private final RunDirectory runDir;
   private final Map<String, Duration> stages = new LinkedHashMap<>();
   private TransferResults transfer;
+  private final java.util.List<String> notes = new java.util.ArrayList<>();
 
   RunReporter(RunDirectory runDir) {
     this.runDir = runDir;
@@ -29,6 +30,10 @@ final class RunReporter {
 
   void stage(String name, Duration wall) {
     stages.put(name, wall);
+  }
+
+  void note(String line) {
+    notes.add(line);
   }
 
   /** Records the transfer table and writes it as JSON into the run directory. */
@@ -64,6 +69,7 @@ final class RunReporter {
     ReportData.Builder data = ReportData.builder().fromRun(runDir).title("Pretext run");
     stages.forEach(data::stage);
     data.peakRssBytes(monitor.peakRssBytes());
+    notes.forEach(data::note);
     if (transfer != null) {
       data.downstream(downstream(transfer));
     }

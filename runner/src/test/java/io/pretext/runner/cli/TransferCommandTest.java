@@ -43,6 +43,8 @@ class TransferCommandTest {
     CliHarness.Result r = CliHarness.run("run", file.toString(), "--run-dir", runDir.toString(), "--no-progress");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("test accuracy (%) on 40 test samples"), r.out());
+    assertTrue(r.out().contains("pretext task on 32 held-out samples: loss"), r.out());
+    assertTrue(r.out().contains("accuracy"), r.out());
     assertTrue(r.out().contains("linear probe"), r.out());
     assertTrue(r.out().contains("8 labels"), r.out());
     String report = Files.readString(runDir.resolve("report.md"));
