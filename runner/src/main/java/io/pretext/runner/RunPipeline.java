@@ -104,7 +104,6 @@ public final class RunPipeline {
         Transfer transfer = transferOf(config, plugins);
         transfer.check(splits, new SeedSource(runtime.seed()));
         PretrainedWeights weights = PretrainedWeights.read(runDir.encoderParameters());
-        EncoderShapes.requireSameInput(runDir, splits.train(), plugins);
         long start = System.nanoTime();
         TransferResults results = TransferStage.run(transfer, plugins, runtime,
             EncoderShapes.savedInputShape(runDir), weights, splits);

@@ -1,31 +1,63 @@
 package io.pretext.runner;
 
+import ai.djl.engine.EngineException;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
 import io.pretext.api.PretextUserException;
+import io.pretext.api.config.ConfigException;
 import io.pretext.api.data.DataSplits;
 import io.pretext.api.data.Image;
 import io.pretext.api.engine.EngineSetup;
 import io.pretext.api.run.RunPlugins;
 import io.pretext.api.runtime.RuntimeSettings;
 import io.pretext.api.runtime.SeedSource;
+import io.pretext.api.train.SampleShapes;
 import io.pretext.api.transfer.InputBatcher;
 import io.pretext.api.transfer.PretrainedWeights;
 import io.pretext.api.transfer.TransferContext;
 import io.pretext.downstream.Transfer;
 import io.pretext.downstream.TransferResults;
+import java.util.SplittableRandom;
 
-/** Builds the transfer context for a pretrained encoder and runs every evaluator on every budget. */
+/**
+ * Builds the transfer context for a pretrained encoder and runs every evaluator on every budget.
+ * The encoder is rebuilt for the downstream inputs (the preprocessed labeled images), which may
+ * differ from what the pretext task fed it (context prediction trains on patches): convolutional
+ * encoders take both; an encoder whose weights do not fit the downstream input is refused first.
+ */
 final class TransferStage {
   private TransferStage() {}
 
-  static TransferResults run(Transfer transfer, RunPlugins plugins, RuntimeSettings runtime, Shape inputShape,
+  /**
+   * @param pretextInput the input shape the encoder was pretrained on, for the error message
+   */
+  static TransferResults run(Transfer transfer, RunPlugins plugins, RuntimeSettings runtime, Shape pretextInput,
       PretrainedWeights weights, DataSplits<?> splits) {
     if (!Image.class.isAssignableFrom(splits.sampleType())) {
       throw new PretextUserException("The downstream step handles image data in this version; the data source gives "
           + splits.sampleType().getSimpleName() + " samples. Set downstream.enabled: false.");
     }
-    TransferContext context = new TransferContext(plugins.encoder(), inputShape, weights, plugins.preprocess(),
+    Shape input = SampleShapes.of(plugins.preprocess().apply(splits.train().get(0), new SplittableRandom(0)));
+    TransferContext context = new TransferContext(plugins.encoder(), input, weights, plugins.preprocess(),
         InputBatcher.images(), new SeedSource(runtime.seed()), new EngineSetup(runtime));
+    requireFit(context, pretextInput, input);
     return transfer.run(context, splits);
+  }
+
+  private static void requireFit(TransferContext context, Shape pretextInput, Shape input) {
+    try (NDManager probe = NDManager.newBaseManager()) {
+      Block encoder = context.pretrainedEncoder(probe);
+      long[] batch = new long[input.dimension() + 1];
+      batch[0] = 1;
+      System.arraycopy(input.getShape(), 0, batch, 1, input.dimension());
+      encoder.forward(new ParameterStore(probe, false), new NDList(probe.zeros(new Shape(batch))), false);
+    } catch (PretextUserException | IllegalArgumentException | EngineException e) {
+      throw ConfigException.at("data", "the encoder was trained on inputs of shape " + pretextInput
+          + " (channels, height, width) and its weights do not fit the downstream data's shape " + input
+          + "; use data of that size and channel count, or a resize in downstream.preprocess (" + e.getMessage() + ")");
+    }
   }
 }

@@ -72,7 +72,7 @@ class TransferCommandTest {
     IdxFiles.write(dir.resolve("big.idx"), dir.resolve("big-labels.idx"), 64, 12, 3);
     CliHarness.Result r = CliHarness.run("transfer", "--encoder", runDir.toString(),
         "--set", "data.train-images=" + dir.resolve("big.idx"), "--set", "data.train-labels=" + dir.resolve("big-labels.idx"));
-    assertEquals(PretextCli.USER_ERROR, r.code(), r.out());
+    assertEquals(PretextCli.USER_ERROR, r.code(), r.err());
     assertTrue(r.err().contains("trained on inputs of shape (1, 8, 8)"), r.err());
   }
 
