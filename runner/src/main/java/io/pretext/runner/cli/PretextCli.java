@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       PretrainCommand.class,
       TransferCommand.class,
+      CompareCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PretextCli implements Runnable {

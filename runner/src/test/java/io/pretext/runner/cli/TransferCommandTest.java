@@ -66,6 +66,22 @@ class TransferCommandTest {
   }
 
   @Test
+  void compareSetsTwoRunsSideBySide() throws Exception {
+    Path a = dir.resolve("runs/a");
+    Path b = dir.resolve("runs/b");
+    assertEquals(0, CliHarness.run("run", file.toString(), "--run-dir", a.toString(), "--no-progress").code());
+    assertEquals(0, CliHarness.run("run", file.toString(), "--run-dir", b.toString(), "--no-progress",
+        "--set", "downstream.labels=[20]").code());
+    CliHarness.Result r = CliHarness.run("compare", a.toString(), b.toString(), "--out", dir.resolve("cmp").toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("| run: method | 8 labels | 20 labels |"), r.out());
+    assertTrue(r.out().contains("| rotation (a): linear probe |"), r.out());
+    assertTrue(Files.exists(dir.resolve("cmp/comparison.png")));
+    CliHarness.Result missing = CliHarness.run("compare", dir.toString());
+    assertEquals(PretextCli.USER_ERROR, missing.code());
+  }
+
+  @Test
   void transferToDataOfAnotherShapeIsRefused() throws Exception {
     Path runDir = dir.resolve("runs/shape");
     assertEquals(0, CliHarness.run("pretrain", file.toString(), "--run-dir", runDir.toString(), "--no-progress").code());
