@@ -42,7 +42,7 @@ final class CosineKnn {
       for (int t = blk * block, end = Math.min(test.rows(), (blk + 1) * block); t < end; t++) {
         int found = 0;
         for (int i = 0; i < train.rows(); i++) {
-          float s = dot(b, t * d, a, i * d, d);
+          float s = Dot.dot(b, t * d, a, i * d, d);
           if (found < kk) {
             insert(idx, sim, found++, i, s);
           } else if (s > sim[kk - 1]) {
@@ -92,23 +92,5 @@ final class CosineKnn {
       }
     }
     return out;
-  }
-
-  private static float dot(float[] a, int ao, float[] b, int bo, int n) {
-    float s0 = 0;
-    float s1 = 0;
-    float s2 = 0;
-    float s3 = 0;
-    int j = 0;
-    for (; j + 3 < n; j += 4) {
-      s0 += a[ao + j] * b[bo + j];
-      s1 += a[ao + j + 1] * b[bo + j + 1];
-      s2 += a[ao + j + 2] * b[bo + j + 2];
-      s3 += a[ao + j + 3] * b[bo + j + 3];
-    }
-    for (; j < n; j++) {
-      s0 += a[ao + j] * b[bo + j];
-    }
-    return (s0 + s1) + (s2 + s3);
   }
 }

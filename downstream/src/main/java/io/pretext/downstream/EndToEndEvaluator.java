@@ -1,8 +1,5 @@
 package io.pretext.downstream;
 
-import io.pretext.api.config.ConfigNode;
-import io.pretext.api.config.ConfigSchema;
-import io.pretext.api.plugin.PluginFactory;
 import io.pretext.api.spi.Evaluator;
 import io.pretext.api.transfer.EvaluationResult;
 import io.pretext.api.transfer.LabeledTask;
@@ -48,43 +45,25 @@ public final class EndToEndEvaluator implements Evaluator {
     }
   }
 
-  /** {@code fine-tune}: default learning rate 3e-4, lower than from scratch so the pretrained features are kept. */
-  public static final class FineTuneFactory implements PluginFactory<Evaluator> {
+  /** {@code fine-tune}: the pretrained encoder trained on the labels, Adam 3e-4 (not tuned). */
+  public static final class FineTuneFactory extends EvaluatorFactory {
     static final double LEARNING_RATE = 3e-4;
 
-    @Override
-    public ConfigSchema schema() {
-      return SupervisedRecipe.schema(LEARNING_RATE);
-    }
-
-    @Override
-    public String description() {
-      return "pretrained encoder + linear head trained end to end on the labels (Adam, flip + translation)";
-    }
-
-    @Override
-    public Evaluator create(ConfigNode config) {
-      return new EndToEndEvaluator("fine-tune", true, SupervisedRecipe.from(config, LEARNING_RATE));
+    public FineTuneFactory() {
+      super(SupervisedRecipe.schema(LEARNING_RATE),
+          "pretrained encoder + linear head trained end to end on the labels (Adam, flip + translation)",
+          c -> new EndToEndEvaluator("fine-tune", true, SupervisedRecipe.from(c, LEARNING_RATE)));
     }
   }
 
   /** {@code from-scratch}: the reference's supervised baseline, Adam 1e-3. */
-  public static final class FromScratchFactory implements PluginFactory<Evaluator> {
+  public static final class FromScratchFactory extends EvaluatorFactory {
     static final double LEARNING_RATE = 1e-3;
 
-    @Override
-    public ConfigSchema schema() {
-      return SupervisedRecipe.schema(LEARNING_RATE);
-    }
-
-    @Override
-    public String description() {
-      return "the same encoder, randomly initialized, + linear head trained on the labels only (the baseline)";
-    }
-
-    @Override
-    public Evaluator create(ConfigNode config) {
-      return new EndToEndEvaluator("from scratch", false, SupervisedRecipe.from(config, LEARNING_RATE));
+    public FromScratchFactory() {
+      super(SupervisedRecipe.schema(LEARNING_RATE),
+          "the same encoder, randomly initialized, + linear head trained on the labels only (the baseline)",
+          c -> new EndToEndEvaluator("from scratch", false, SupervisedRecipe.from(c, LEARNING_RATE)));
     }
   }
 }

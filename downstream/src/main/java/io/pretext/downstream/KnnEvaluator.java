@@ -1,9 +1,7 @@
 package io.pretext.downstream;
 
-import io.pretext.api.config.ConfigNode;
 import io.pretext.api.config.ConfigSchema;
 import io.pretext.api.config.ValueType;
-import io.pretext.api.plugin.PluginFactory;
 import io.pretext.api.spi.Evaluator;
 import io.pretext.api.transfer.EvaluationResult;
 import io.pretext.api.transfer.LabeledTask;
@@ -75,31 +73,10 @@ public final class KnnEvaluator implements Evaluator {
   }
 
   /** Shared by the two kNN factories. */
-  abstract static class Factory implements PluginFactory<Evaluator> {
-    private final String method;
-    private final FeatureSource source;
-    private final String description;
-
+  abstract static class Factory extends EvaluatorFactory {
     Factory(String method, FeatureSource source, String description) {
-      this.method = method;
-      this.source = source;
-      this.description = description;
-    }
-
-    @Override
-    public ConfigSchema schema() {
-      return KnnEvaluator.schema();
-    }
-
-    @Override
-    public String description() {
-      return description;
-    }
-
-    @Override
-    public Evaluator create(ConfigNode config) {
-      return new KnnEvaluator(method, source, config.getInt("k", 20), config.getDouble("temperature", 0.07),
-          config.getInt("batch-size", 256));
+      super(KnnEvaluator.schema(), description, c -> new KnnEvaluator(method, source, c.getInt("k", 20),
+          c.getDouble("temperature", 0.07), c.getInt("batch-size", 256)));
     }
   }
 

@@ -1,9 +1,7 @@
 package io.pretext.downstream;
 
-import io.pretext.api.config.ConfigNode;
 import io.pretext.api.config.ConfigSchema;
 import io.pretext.api.config.ValueType;
-import io.pretext.api.plugin.PluginFactory;
 import io.pretext.api.spi.Evaluator;
 import io.pretext.api.transfer.EvaluationResult;
 import io.pretext.api.transfer.LabeledTask;
@@ -65,30 +63,10 @@ public final class ProbeEvaluator implements Evaluator {
   }
 
   /** Shared by the three probe factories. */
-  abstract static class Factory implements PluginFactory<Evaluator> {
-    private final String method;
-    private final FeatureSource source;
-    private final String description;
-
+  abstract static class Factory extends EvaluatorFactory {
     Factory(String method, FeatureSource source, String description) {
-      this.method = method;
-      this.source = source;
-      this.description = description;
-    }
-
-    @Override
-    public ConfigSchema schema() {
-      return ProbeEvaluator.schema();
-    }
-
-    @Override
-    public String description() {
-      return description;
-    }
-
-    @Override
-    public Evaluator create(ConfigNode config) {
-      return new ProbeEvaluator(method, source, ProbeSettings.from(config), config.getInt("batch-size", 256));
+      super(ProbeEvaluator.schema(), description,
+          c -> new ProbeEvaluator(method, source, ProbeSettings.from(c), c.getInt("batch-size", 256)));
     }
   }
 

@@ -127,7 +127,7 @@ final class SoftmaxRegression {
     for (; r < to; r++) {
       int row = r * dims;
       for (int c = 0; c < classes; c++) {
-        z[c] = p[biasOffset + c] + dot(p, c * dims, x, row, dims);
+        z[c] = p[biasOffset + c] + Dot.dot(p, c * dims, x, row, dims);
       }
       loss += softmaxInPlace(z, y[r]);
       for (int c = 0; c < classes; c++) {
@@ -172,7 +172,7 @@ final class SoftmaxRegression {
       int best = 0;
       double bestZ = Double.NEGATIVE_INFINITY;
       for (int c = 0; c < classes; c++) {
-        double z = p[biasOffset + c] + dot(p, c * dims, x, r * dims, dims);
+        double z = p[biasOffset + c] + Dot.dot(p, c * dims, x, r * dims, dims);
         if (z > bestZ) {
           bestZ = z;
           best = c;
@@ -181,23 +181,5 @@ final class SoftmaxRegression {
       out[r] = best;
     }
     return out;
-  }
-
-  private static double dot(double[] a, int ao, double[] b, int bo, int n) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int j = 0;
-    for (; j + 3 < n; j += 4) {
-      s0 += a[ao + j] * b[bo + j];
-      s1 += a[ao + j + 1] * b[bo + j + 1];
-      s2 += a[ao + j + 2] * b[bo + j + 2];
-      s3 += a[ao + j + 3] * b[bo + j + 3];
-    }
-    for (; j < n; j++) {
-      s0 += a[ao + j] * b[bo + j];
-    }
-    return (s0 + s1) + (s2 + s3);
   }
 }

@@ -1,8 +1,7 @@
 package io.pretext.context;
 
-import io.pretext.api.data.Dataset;
 import io.pretext.api.data.Image;
-import java.util.List;
+import io.pretext.api.testplugin.UnlabeledImages;
 import java.util.SplittableRandom;
 
 /**
@@ -10,12 +9,11 @@ import java.util.SplittableRandom;
  * ground below): a fixed top-to-bottom and left-to-right shading, plus a random gradient and two
  * random Gaussian blobs per image. Not symmetric, so where a patch sits can be learned.
  */
-final class LayoutImages implements Dataset<Image> {
-  private final Image[] images;
+final class LayoutImages extends UnlabeledImages {
 
   LayoutImages(int count, int size, long seed) {
+    super(count);
     SplittableRandom random = new SplittableRandom(seed);
-    images = new Image[count];
     for (int i = 0; i < count; i++) {
       double angle = random.nextDouble(2 * Math.PI);
       double slope = random.nextDouble(0, 0.2);
@@ -39,35 +37,5 @@ final class LayoutImages implements Dataset<Image> {
       }
       images[i] = new Image(1, size, size, px);
     }
-  }
-
-  @Override
-  public Class<Image> sampleType() {
-    return Image.class;
-  }
-
-  @Override
-  public int size() {
-    return images.length;
-  }
-
-  @Override
-  public Image get(int index) {
-    return images[index].copy();
-  }
-
-  @Override
-  public boolean labeled() {
-    return false;
-  }
-
-  @Override
-  public int label(int index) {
-    throw new UnsupportedOperationException("unlabeled");
-  }
-
-  @Override
-  public List<String> classNames() {
-    return List.of();
   }
 }

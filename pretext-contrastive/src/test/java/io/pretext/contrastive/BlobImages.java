@@ -1,21 +1,19 @@
 package io.pretext.contrastive;
 
-import io.pretext.api.data.Dataset;
 import io.pretext.api.data.Image;
-import java.util.List;
+import io.pretext.api.testplugin.UnlabeledImages;
 import java.util.SplittableRandom;
 
 /**
  * Small synthetic, unlabeled grey images for SimCLR tests: each is three Gaussian blobs of random
  * place, size and brightness, so every image has its own layout that survives a crop and a flip.
  */
-final class BlobImages implements Dataset<Image> {
+final class BlobImages extends UnlabeledImages {
   private static final int BLOBS = 3;
-  private final Image[] images;
 
   BlobImages(int count, int size, long seed) {
+    super(count);
     SplittableRandom random = new SplittableRandom(seed);
-    images = new Image[count];
     for (int i = 0; i < count; i++) {
       float[] px = new float[size * size];
       for (int b = 0; b < BLOBS; b++) {
@@ -35,35 +33,5 @@ final class BlobImages implements Dataset<Image> {
       }
       images[i] = new Image(1, size, size, px);
     }
-  }
-
-  @Override
-  public Class<Image> sampleType() {
-    return Image.class;
-  }
-
-  @Override
-  public int size() {
-    return images.length;
-  }
-
-  @Override
-  public Image get(int index) {
-    return images[index].copy();
-  }
-
-  @Override
-  public boolean labeled() {
-    return false;
-  }
-
-  @Override
-  public int label(int index) {
-    throw new UnsupportedOperationException("unlabeled");
-  }
-
-  @Override
-  public List<String> classNames() {
-    return List.of();
   }
 }

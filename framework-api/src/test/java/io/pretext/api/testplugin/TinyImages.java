@@ -1,20 +1,17 @@
 package io.pretext.api.testplugin;
 
-import io.pretext.api.data.Dataset;
 import io.pretext.api.data.Image;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * A small synthetic, unlabeled image data set for tests: each image is a random bright blob in one
  * corner region over noise, so its rotation is learnable.
  */
-public final class TinyImages implements Dataset<Image> {
-  private final Image[] images;
+public final class TinyImages extends UnlabeledImages {
 
   public TinyImages(int count, int size, long seed) {
+    super(count);
     SplittableRandom random = new SplittableRandom(seed);
-    images = new Image[count];
     for (int i = 0; i < count; i++) {
       float[] px = new float[size * size];
       for (int p = 0; p < px.length; p++) {
@@ -33,35 +30,5 @@ public final class TinyImages implements Dataset<Image> {
       }
       images[i] = new Image(1, size, size, px);
     }
-  }
-
-  @Override
-  public Class<Image> sampleType() {
-    return Image.class;
-  }
-
-  @Override
-  public int size() {
-    return images.length;
-  }
-
-  @Override
-  public Image get(int index) {
-    return images[index].copy();
-  }
-
-  @Override
-  public boolean labeled() {
-    return false;
-  }
-
-  @Override
-  public int label(int index) {
-    throw new UnsupportedOperationException("unlabeled");
-  }
-
-  @Override
-  public List<String> classNames() {
-    return List.of();
   }
 }

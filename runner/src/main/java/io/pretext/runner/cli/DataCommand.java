@@ -26,8 +26,8 @@ final class DataCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Options shared by the data subcommands. */
-  static class CacheOption {
+  /** The {@code --cache} option, a picocli mixin shared by the data subcommands. */
+  static final class CacheOption {
     @Option(names = "--cache", paramLabel = "DIR", description = "The data cache folder.")
     Path cache;
 
@@ -47,7 +47,7 @@ final class DataCommand implements Runnable {
     private List<String> names;
 
     @picocli.CommandLine.Mixin
-    private CacheOptionMixin cacheOption;
+    private CacheOption cacheOption;
 
     @Override
     public void run() {
@@ -66,7 +66,7 @@ final class DataCommand implements Runnable {
     private CommandSpec spec;
 
     @picocli.CommandLine.Mixin
-    private CacheOptionMixin cacheOption;
+    private CacheOption cacheOption;
 
     @Override
     public void run() {
@@ -79,7 +79,4 @@ final class DataCommand implements Runnable {
       out.println("cache: " + fetcher.cacheFolder());
     }
   }
-
-  /** The {@code --cache} option as a picocli mixin. */
-  static final class CacheOptionMixin extends CacheOption {}
 }

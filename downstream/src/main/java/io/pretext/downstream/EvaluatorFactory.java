@@ -1,0 +1,35 @@
+package io.pretext.downstream;
+
+import io.pretext.api.config.ConfigNode;
+import io.pretext.api.config.ConfigSchema;
+import io.pretext.api.plugin.PluginFactory;
+import io.pretext.api.spi.Evaluator;
+import java.util.function.Function;
+
+/** What every downstream evaluator factory is: a schema, a one-line description and a constructor. */
+abstract class EvaluatorFactory implements PluginFactory<Evaluator> {
+  private final ConfigSchema schema;
+  private final String description;
+  private final Function<ConfigNode, Evaluator> make;
+
+  EvaluatorFactory(ConfigSchema schema, String description, Function<ConfigNode, Evaluator> make) {
+    this.schema = schema;
+    this.description = description;
+    this.make = make;
+  }
+
+  @Override
+  public final ConfigSchema schema() {
+    return schema;
+  }
+
+  @Override
+  public final String description() {
+    return description;
+  }
+
+  @Override
+  public final Evaluator create(ConfigNode config) {
+    return make.apply(config);
+  }
+}
