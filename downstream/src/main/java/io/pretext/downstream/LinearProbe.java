@@ -1,6 +1,7 @@
 package io.pretext.downstream;
 
 import io.pretext.api.runtime.SeedSource;
+import io.pretext.api.transfer.LinearClassifier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +34,14 @@ final class LinearProbe {
     /** Predicted classes. */
     int[] predict(FeatureMatrix data) {
       return regression.predict(standardizer.apply(data), data.rows(), fit.parameters());
+    }
+
+    /** The probe on raw features: the standardization folded into the regression's weights. */
+    LinearClassifier classifier(List<String> classNames) {
+      double[] p = fit.parameters();
+      int weights = classNames.size() * standardizer.mean().length;
+      return LinearClassifier.folded(classNames, java.util.Arrays.copyOf(p, weights),
+          java.util.Arrays.copyOfRange(p, weights, p.length), standardizer.mean(), standardizer.std());
     }
   }
 

@@ -5,9 +5,11 @@ import io.pretext.api.config.ValueType;
 import io.pretext.api.spi.Evaluator;
 import io.pretext.api.transfer.EvaluationResult;
 import io.pretext.api.transfer.LabeledTask;
+import io.pretext.api.transfer.LinearClassifier;
 import io.pretext.api.transfer.TransferContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A linear probe on frozen features (linear evaluation protocol of SimCLR, Chen et al. 2020): the
@@ -51,7 +53,9 @@ public final class ProbeEvaluator implements Evaluator {
       extras.put("feature_seconds", (t1 - t0) / 1e9);
       extras.put("features", features[0].cols());
       model.cvAccuracy().forEach((l2, acc) -> extras.put("cv_accuracy_l2_" + l2, acc));
-      return new EvaluationResult(accuracy, (t2 - t0) / 1e9, (t3 - t2) / 1e9, extras);
+      Optional<LinearClassifier> classifier = source == FeatureSource.PRETRAINED
+          ? Optional.of(model.classifier(task.labeled().classNames())) : Optional.empty();
+      return new EvaluationResult(accuracy, (t2 - t0) / 1e9, (t3 - t2) / 1e9, extras, classifier);
     }
   }
 

@@ -43,6 +43,16 @@ public final class Standardizer {
     return new Standardizer(mean, std);
   }
 
+  /** The fitted means, one per column. */
+  double[] mean() {
+    return mean.clone();
+  }
+
+  /** The fitted standard deviations (clamped), one per column. */
+  double[] std() {
+    return std.clone();
+  }
+
   /** The standardized values, row-major. */
   public double[] apply(FeatureMatrix data) {
     int d = data.cols();

@@ -12,6 +12,7 @@ import io.pretext.api.nn.MlpEncoder;
 import io.pretext.api.runtime.SeedSource;
 import io.pretext.api.transfer.EvaluationResult;
 import io.pretext.api.transfer.LabeledTask;
+import io.pretext.api.transfer.LinearClassifier;
 import io.pretext.api.transfer.TransferContext;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,29 @@ class EvaluatorsTest {
     EvaluationResult r = new ProbeEvaluator.LinearProbeFactory().create(config(Map.of())).evaluate(context, task(context, 40));
     assertTrue(r.accuracy() >= 0.97, "accuracy " + r.accuracy());
     assertTrue(ProbeSettings.DEFAULT_GRID.contains((Double) r.extras().get("l2")), r.extras().toString());
+  }
+
+  @Test
+  void linearProbeCarriesItsClassifierWithTheStandardizationFolded() {
+    TransferContext context = Fixtures.context(new BnEncoder(), 4);
+    EvaluationResult r = new ProbeEvaluator.LinearProbeFactory().create(config(Map.of("l2", 0.01)))
+        .evaluate(context, task(context, 40));
+    LinearClassifier classifier = r.classifier().orElseThrow();
+    assertEquals(test.classNames(), classifier.classNames());
+    FeatureMatrix features = new FeatureExtractorProbe(context, 64).features(test);
+    int[] predicted = new int[features.rows()];
+    for (int i = 0; i < features.rows(); i++) {
+      float[] row = java.util.Arrays.copyOfRange(features.values(), i * features.cols(), (i + 1) * features.cols());
+      float[] logits = classifier.logits(row);
+      for (int c = 1; c < logits.length; c++) {
+        predicted[i] = logits[c] > logits[predicted[i]] ? c : predicted[i];
+      }
+    }
+    // The folded classifier on raw features makes the probe's own predictions on the test set.
+    assertEquals(r.accuracy(), Accuracy.of(predicted, features.labels()), 1e-9);
+    EvaluationResult raw = new ProbeEvaluator.RawPixelsFactory().create(config(Map.of("l2", 0.01)))
+        .evaluate(context, task(context, 40));
+    assertTrue(raw.classifier().isEmpty(), "only the pretrained encoder's probe is exportable");
   }
 
   @Test

@@ -36,12 +36,13 @@ final class RunReporter {
     notes.add(line);
   }
 
-  /** Records the transfer table and writes it as JSON into the run directory. */
+  /** Records the transfer table and writes it as JSON into the run directory, with the probes' classifiers. */
   void transfer(TransferResults results, Duration wall) {
     stage("transfer", wall);
     this.transfer = results;
     try {
       AtomicFiles.writeString(runDir.root().resolve(DOWNSTREAM_JSON), results.toJson());
+      ProbeFiles.writeAll(runDir, results);
     } catch (IOException e) {
       throw new io.pretext.api.PretextUserException("Cannot write " + DOWNSTREAM_JSON + " into " + runDir.root() + ": " + e, e);
     }
