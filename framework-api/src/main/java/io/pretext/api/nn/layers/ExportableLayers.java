@@ -21,7 +21,9 @@ public final class ExportableLayers {
       SequentialBlock.class, Residual.class,
       Conv2d.class, Linear.class, BatchNorm2d.class,
       Relu.class, Gelu.class,
-      MaxPool2d.class, AvgPool2d.class, GlobalAvgPool2d.class, Flatten.class);
+      MaxPool2d.class, AvgPool2d.class, GlobalAvgPool2d.class, Flatten.class,
+      TokenEmbedding.class, PositionEmbedding.class, LayerNorm.class, Dropout.class,
+      MultiHeadSelfAttention.class, TransformerLayer.class, TransformerEncoder.class);
 
   private ExportableLayers() {}
 

@@ -98,7 +98,7 @@ public final class Layers {
     return block;
   }
 
-  private static void requireAtLeast(String name, int value, int min) {
+  static void requireAtLeast(String name, int value, int min) {
     if (value < min) {
       throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
     }

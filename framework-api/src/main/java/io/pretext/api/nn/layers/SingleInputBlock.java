@@ -13,6 +13,11 @@ abstract class SingleInputBlock extends AbstractBlock {
   /** The function of the block. */
   abstract NDArray apply(NDArray input);
 
+  /** The function in training or inference; the same in both unless overridden. */
+  NDArray apply(NDArray input, boolean training) {
+    return apply(input);
+  }
+
   /** The output shape for one input shape; the identity unless overridden. */
   Shape outputShape(Shape input) {
     return input;
@@ -22,7 +27,7 @@ abstract class SingleInputBlock extends AbstractBlock {
   protected final NDList forwardInternal(
       ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
     requireSingle(inputs.size());
-    return new NDList(apply(inputs.head()));
+    return new NDList(apply(inputs.head(), training));
   }
 
   @Override

@@ -22,6 +22,15 @@ class ExportableLayersTest {
   }
 
   @Test
+  void theTextEncoderIsExportable() {
+    TransformerEncoder encoder = new io.pretext.api.nn.encoders.TextTransformer(50, 12, 8, 2, 2, 16, 0.1f)
+        .build(new ai.djl.ndarray.types.Shape(12));
+    assertEquals(List.of(), ExportableLayers.unsupported(encoder));
+    assertTrue(ExportableLayers.supported().containsAll(List.of(TokenEmbedding.class, PositionEmbedding.class,
+        LayerNorm.class, Dropout.class, MultiHeadSelfAttention.class, TransformerLayer.class)));
+  }
+
+  @Test
   void lambdaBlocksAreReportedWithTheirPath() {
     SequentialBlock net = new SequentialBlock().addAll(
         Layers.conv3x3(4, 1),
