@@ -1,5 +1,6 @@
 package io.pretext.runner;
 
+import ai.djl.ndarray.types.Shape;
 import io.pretext.api.PretextUserException;
 import io.pretext.api.config.ConfigException;
 import io.pretext.api.data.DataSplits;
@@ -22,6 +23,7 @@ import io.pretext.api.train.TrainSettings;
 import io.pretext.api.transfer.PretrainedWeights;
 import io.pretext.downstream.Transfer;
 import io.pretext.downstream.TransferResults;
+import io.pretext.runner.onnx.RunExport;
 import io.pretext.runner.report.ResourceMonitor;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,7 +36,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run, start to end: run directory and resolved config, plugins, data, checks, pretraining,
- * transfer with few labels, report. A run that fails keeps its run directory, its last good
+ * transfer with few labels, ONNX export (when {@code export.enabled}), report. A run that fails keeps its run directory, its last good
  * checkpoint and its log.
  */
 public final class RunPipeline {
@@ -62,9 +64,10 @@ public final class RunPipeline {
    *
    * @param pretraining absent for a transfer-only run
    * @param transfer absent when the downstream step did not run
+   * @param export the ONNX files, when {@code export.enabled}
    */
   public record Summary(RunDirectory runDir, long unlabeled, Optional<Pretraining> pretraining,
-      Optional<TransferResults> transfer, Path report) {}
+      Optional<TransferResults> transfer, Path report, Optional<RunExport.Outcome> export) {}
 
   /** The numbers of the pretraining stage. */
   public record Pretraining(long steps, int epochs, double finalLoss, double medianStepMillis, double dataWaitFraction,
@@ -72,7 +75,6 @@ public final class RunPipeline {
 
   /** Pretrains, then (unless {@code stages} says otherwise) transfers, in the given run directory. */
   public Summary run(RunConfig config, Path runDirPath, Stages stages) {
-    checkExport(config);
     RunDirectory runDir = RunDirectory.create(runDirPath);
     writeConfig(config, runDir);
     ResourceMonitor monitor = new ResourceMonitor();
@@ -109,12 +111,33 @@ public final class RunPipeline {
             EncoderShapes.savedInputShape(runDir), weights, splits);
         reporter.transfer(results, Duration.ofNanos(System.nanoTime() - start));
         Path report = reporter.write(monitor);
-        return new Summary(runDir, splits.train().size(), Optional.empty(), Optional.of(results), report);
+        return new Summary(runDir, splits.train().size(), Optional.empty(), Optional.of(results), report,
+            Optional.empty());
       } catch (RuntimeException e) {
         LOG.error("transfer failed: {}", e.getMessage());
         throw e;
       }
     }
+  }
+
+  /**
+   * Exports the encoder of an earlier run (and its downstream probe, when saved) to {@code
+   * RUN_DIR/export/}: {@code pretext export}.
+   */
+  public RunExport.Outcome export(RunConfig config, RunDirectory runDir, RunExport export) {
+    try (RunLogFile log = RunLogFile.open(runDir.log())) {
+      RunPlugins plugins = RunPlugins.create(config, bootstrap.registry(config.runtime(), MetricsSink.NONE));
+      return export(config, runDir, plugins, plugins.data().load(), export);
+    }
+  }
+
+  private static RunExport.Outcome export(RunConfig config, RunDirectory runDir, RunPlugins plugins,
+      DataSplits<?> splits, RunExport export) {
+    Shape input = TransferStage.downstreamInput(config, plugins, splits);
+    RunExport.Outcome outcome = export.export(runDir, config, plugins, input, ProbeFiles.largest(runDir));
+    LOG.info("export: {} (max |Java - ONNX Runtime| {}){}", outcome.encoder().file(), outcome.encoder().maxAbsDifference(),
+        outcome.classifier().map(c -> ", " + c.file() + " (" + c.maxAbsDifference() + ")").orElse(""));
+    return outcome;
   }
 
   private Summary pretrainAndTransfer(RunConfig config, RunDirectory runDir, MetricsSink metrics,
@@ -157,8 +180,14 @@ public final class RunPipeline {
         reporter.transfer(r, Duration.ofNanos(System.nanoTime() - t0));
         results = Optional.of(r);
       }
+      Optional<RunExport.Outcome> exported = Optional.empty();
+      if (config.export().getBoolean("enabled")) {
+        long t0 = System.nanoTime();
+        exported = Optional.of(export(config, runDir, plugins, splits, RunExport.fromConfig(config)));
+        reporter.export(exported.get(), Duration.ofNanos(System.nanoTime() - t0));
+      }
       Path report = reporter.write(monitor);
-      return new Summary(runDir, unlabeled.size(), Optional.of(pre), results, report);
+      return new Summary(runDir, unlabeled.size(), Optional.of(pre), results, report, exported);
     }
   }
 
@@ -192,12 +221,6 @@ public final class RunPipeline {
       throw ConfigException.at("downstream.evaluators", "no evaluator is configured; list at least one, e.g. linear-probe");
     }
     return Transfer.fromConfig(config.downstream(), plugins.evaluators());
-  }
-
-  private static void checkExport(RunConfig config) {
-    if (config.export().getBoolean("enabled")) {
-      throw ConfigException.at("export.enabled", "ONNX export is not part of this version yet; set export.enabled: false");
-    }
   }
 
   private static void checkBatchFits(TrainSettings train, Dataset<?> unlabeled) {

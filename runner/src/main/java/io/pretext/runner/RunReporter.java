@@ -23,6 +23,7 @@ final class RunReporter {
   private final Map<String, Duration> stages = new LinkedHashMap<>();
   private TransferResults transfer;
   private final java.util.List<String> notes = new java.util.ArrayList<>();
+  private final java.util.List<String> exports = new java.util.ArrayList<>();
 
   RunReporter(RunDirectory runDir) {
     this.runDir = runDir;
@@ -48,6 +49,18 @@ final class RunReporter {
     }
   }
 
+  /** Records the exported ONNX files for the report's export section. */
+  void export(io.pretext.runner.onnx.RunExport.Outcome outcome, Duration wall) {
+    stage("export", wall);
+    exports.add(line(outcome.encoder()));
+    outcome.classifier().ifPresent(c -> exports.add(line(c)));
+  }
+
+  private String line(io.pretext.api.onnx.ExportResult r) {
+    return String.format(java.util.Locale.ROOT, "%s (%.1f KiB), max |ONNX - Java| = %.2g", runDir.root().relativize(r.file()),
+        r.bytes() / 1024.0, r.maxAbsDifference());
+  }
+
   /** Writes {@code report.md} and its plots. */
   Path write(ResourceMonitor monitor) {
     try {
@@ -71,6 +84,7 @@ final class RunReporter {
     stages.forEach(data::stage);
     data.peakRssBytes(monitor.peakRssBytes());
     notes.forEach(data::note);
+    exports.forEach(data::export);
     if (transfer != null) {
       data.downstream(downstream(transfer));
     }

@@ -11,6 +11,7 @@ import io.pretext.api.config.ConfigException;
 import io.pretext.api.data.DataSplits;
 import io.pretext.api.data.Image;
 import io.pretext.api.engine.EngineSetup;
+import io.pretext.api.run.RunConfig;
 import io.pretext.api.run.RunPlugins;
 import io.pretext.api.runtime.RuntimeSettings;
 import io.pretext.api.runtime.SeedSource;
@@ -40,11 +41,22 @@ final class TransferStage {
       throw new PretextUserException("The downstream step handles image data in this version; the data source gives "
           + splits.sampleType().getSimpleName() + " samples. Set downstream.enabled: false.");
     }
-    Shape input = SampleShapes.of(plugins.preprocess().apply(splits.train().get(0), new SplittableRandom(0)));
+    Shape input = downstreamInput(null, plugins, splits);
     TransferContext context = new TransferContext(plugins.encoder(), input, weights, plugins.preprocess(),
         InputBatcher.images(), new SeedSource(runtime.seed()), new EngineSetup(runtime));
     requireFit(context, pretextInput, input);
     return transfer.run(context, splits);
+  }
+
+  /**
+   * One encoder input as the downstream step gives it: a training image after {@code
+   * downstream.preprocess}; for text (config given) the encoder's {@code max-length} tokens.
+   */
+  static Shape downstreamInput(RunConfig config, RunPlugins plugins, DataSplits<?> splits) {
+    if (config != null && String.class.equals(splits.sampleType())) {
+      return new Shape(config.encoder().getLong("max-length"));
+    }
+    return SampleShapes.of(plugins.preprocess().apply(splits.train().get(0), new SplittableRandom(0)));
   }
 
   private static void requireFit(TransferContext context, Shape pretextInput, Shape input) {

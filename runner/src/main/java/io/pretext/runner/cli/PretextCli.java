@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
       PretrainCommand.class,
       TransferCommand.class,
       CompareCommand.class,
+      ExportCommand.class,
+      EmbedCommand.class,
+      PredictCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PretextCli implements Runnable {

@@ -20,6 +20,10 @@ final class RunSummaryPrinter {
       out.println();
       out.print(t.toText());
     });
+    s.export().ifPresent(e -> {
+      out.println();
+      ExportCommand.print(e, out);
+    });
     out.println();
     out.println("run directory: " + s.runDir().root());
     out.println("report: " + s.report());

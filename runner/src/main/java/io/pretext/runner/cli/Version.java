@@ -10,7 +10,6 @@ final class Version implements CommandLine.IVersionProvider {
   }
 
   static String current() {
-    String v = Version.class.getPackage().getImplementationVersion();
-    return v == null ? "development" : v;
+    return io.pretext.runner.onnx.RunExport.frameworkVersion();
   }
 }

@@ -1,0 +1,197 @@
+package io.pretext.runner.onnx;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import io.pretext.api.PretextUserException;
+import io.pretext.api.config.ConfigNode;
+import io.pretext.api.data.fetch.Sha256;
+import io.pretext.api.engine.EngineSetup;
+import io.pretext.api.inference.InputSignature;
+import io.pretext.api.inference.ModelMetadata;
+import io.pretext.api.nn.layers.Layers;
+import io.pretext.api.onnx.ExportInput;
+import io.pretext.api.onnx.ExportResult;
+import io.pretext.api.onnx.OnnxExporter;
+import io.pretext.api.run.RunConfig;
+import io.pretext.api.run.RunPlugins;
+import io.pretext.api.train.RunDirectory;
+import io.pretext.api.transfer.LinearClassifier;
+import io.pretext.api.transfer.PretrainedWeights;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Exports a finished run: {@code RUN_DIR/export/encoder.onnx} (the pretrained encoder, as the
+ * downstream step uses it) and, when the downstream step saved a linear probe, {@code
+ * RUN_DIR/export/classifier.onnx} (encoder + the probe of the largest label budget, output:
+ * logits). Each file carries the {@link ModelMetadata} keys and is verified against the Java model
+ * by the {@link OnnxExporter} before it is written. For a text run the tokenizer files are copied
+ * beside the encoder.
+ */
+public final class RunExport {
+  private static final Logger LOG = LoggerFactory.getLogger(RunExport.class);
+  static final String DIRECTORY = "export";
+  static final String TOKENIZER = "tokenizer";
+  static final String VOCABULARY = "vocab.txt";
+
+  /** What was written. */
+  public record Outcome(ExportResult encoder, Optional<ExportResult> classifier) {}
+
+  private final String frameworkVersion;
+  private final OnnxExporter exporter;
+
+  /**
+   * @param frameworkVersion written into the metadata
+   * @param opset the ONNX operator set
+   * @param tolerance the largest max-abs difference accepted by the verification
+   */
+  public RunExport(String frameworkVersion, int opset, double tolerance, long seed) {
+    this.frameworkVersion = frameworkVersion;
+    try {
+      this.exporter = new OnnxExporter(opset, tolerance, seed);
+    } catch (IllegalArgumentException e) {
+      throw new PretextUserException("Cannot export: " + e.getMessage() + ".", e);
+    }
+  }
+
+  /** From the run's {@code export} section, with the run's seed for the verification inputs. */
+  public static RunExport fromConfig(RunConfig config) {
+    return new RunExport(frameworkVersion(), config.export().getInt("opset"), config.export().getDouble("tolerance"),
+        config.runtime().seed());
+  }
+
+  /** The version of the running pretext jar, or "development" when run from classes. */
+  public static String frameworkVersion() {
+    String v = RunExport.class.getPackage().getImplementationVersion();
+    return v == null ? "development" : v;
+  }
+
+  /**
+   * Exports the run's encoder (and classifier).
+   *
+   * @param plugins the run's plugins
+   * @param inputShape one encoder input after {@code downstream.preprocess}, e.g. (1, 28, 28); for
+   *     text the longest token sequence, (max-length)
+   * @param probe the linear probe to put after the encoder, if any
+   */
+  public Outcome export(RunDirectory run, RunConfig config, RunPlugins plugins, Shape inputShape,
+      Optional<Path> probe) {
+    boolean text = String.class.equals(plugins.data().sampleType());
+    Path dir = run.root().resolve(DIRECTORY);
+    PretrainedWeights weights = PretrainedWeights.read(run.encoderParameters());
+    new EngineSetup(config.runtime()).start();
+    try (NDManager manager = NDManager.newBaseManager()) {
+      ExportInput input = text ? ExportInput.text(Math.toIntExact(inputShape.get(0))) : ExportInput.image(inputShape);
+      Block encoder = encoder(plugins, inputShape, weights, manager);
+      long features = plugins.encoder().featureSize(inputShape);
+      Map<String, String> metadata = metadata(config, inputShape, text, features);
+      if (text) {
+        metadata.put(ModelMetadata.VOCABULARY, copyTokenizer(run, dir));
+      }
+      ExportResult enc = write(encoder, input, metadata, dir.resolve("encoder.onnx"));
+      Optional<ExportResult> cls = Optional.empty();
+      if (probe.isPresent() && !text) {
+        LinearClassifier classifier = LinearClassifier.read(probe.get());
+        if (classifier.features() != features) {
+          throw new PretextUserException("The probe " + probe.get() + " takes " + classifier.features()
+              + " features but the encoder gives " + features + "; run the downstream step again.");
+        }
+        Block model = withClassifier(plugins, inputShape, weights, classifier, manager);
+        Map<String, String> clsMeta = new LinkedHashMap<>(metadata);
+        clsMeta.put(ModelMetadata.OUTPUTS, "logits: float32[batch," + classifier.classes() + "] (softmax gives the"
+            + " class probabilities; linear probe " + probe.get().getFileName() + ")");
+        clsMeta.put(ModelMetadata.CLASSES, String.join("\n", classifier.classNames()));
+        cls = Optional.of(write(model, input, clsMeta, dir.resolve("classifier.onnx")));
+      } else if (!text) {
+        LOG.info("export: no downstream probe in {}, so no classifier.onnx (run the downstream step with linear-probe)",
+            run.root());
+      }
+      return new Outcome(enc, cls);
+    }
+  }
+
+  private ExportResult write(Block model, ExportInput input, Map<String, String> metadata, Path target) {
+    try {
+      return exporter.export(model, input, metadata, target);
+    } catch (IOException e) {
+      throw new PretextUserException("Cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The pretrained encoder in inference form. */
+  private static Block encoder(RunPlugins plugins, Shape inputShape, PretrainedWeights weights, NDManager manager) {
+    Block block = plugins.encoder().build(inputShape);
+    weights.loadInto(block, manager);
+    block.initialize(manager, DataType.FLOAT32, new Shape(1).addAll(inputShape));
+    return block;
+  }
+
+  /** Encoder then one linear layer holding the probe's folded weights. */
+  private static Block withClassifier(RunPlugins plugins, Shape inputShape, PretrainedWeights weights,
+      LinearClassifier classifier, NDManager manager) {
+    Block encoder = plugins.encoder().build(inputShape);
+    weights.loadInto(encoder, manager);
+    Linear linear = Layers.linear(classifier.classes(), true);
+    SequentialBlock model = new SequentialBlock().add(encoder).add(linear);
+    model.initialize(manager, DataType.FLOAT32, new Shape(1).addAll(inputShape));
+    set(linear, "weight", classifier.weights(), manager);
+    set(linear, "bias", classifier.bias(), manager);
+    return model;
+  }
+
+  private static void set(Linear linear, String name, float[] values, NDManager manager) {
+    NDArray array = linear.getParameters().get(name).getArray();
+    if (array.size() != values.length) {
+      throw new IllegalStateException("the linear layer's " + name + " holds " + array.size() + " values, the probe "
+          + values.length);
+    }
+    array.set(values);
+  }
+
+  private Map<String, String> metadata(RunConfig config, Shape inputShape, boolean text, long features) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(ModelMetadata.TASK, config.pretext().map(p -> p.getString("name")).orElse("none"));
+    m.put(ModelMetadata.INPUT, (text ? InputSignature.tokenIds() : InputSignature.images(inputShape.getShape())).format());
+    List<ConfigNode> preprocess = config.downstream().getNodeList("preprocess");
+    m.put(ModelMetadata.PREPROCESS, ModelPreprocessing.toYaml(preprocess));
+    preprocess.stream().filter(s -> "normalize".equals(s.getString("name"))).findFirst().ifPresent(s ->
+        m.put(ModelMetadata.NORMALIZATION, "mean: " + s.get("mean") + ", std: " + s.get("std")));
+    m.put(ModelMetadata.CONFIG_HASH, config.hash());
+    m.put(ModelMetadata.FRAMEWORK_VERSION, frameworkVersion);
+    m.put(ModelMetadata.OUTPUTS, "features: float32[batch," + features + "]" + (text ? "; tokens: float32[batch,sequence,"
+        + features + "]" : ""));
+    return m;
+  }
+
+  /** Copies {@code RUN_DIR/tokenizer/*} beside the model; the vocabulary file's name and sha256. */
+  private static String copyTokenizer(RunDirectory run, Path dir) {
+    Path source = run.root().resolve(TOKENIZER);
+    Path vocab = source.resolve(VOCABULARY);
+    if (!Files.isRegularFile(vocab)) {
+      throw new PretextUserException("The text run " + run.root() + " has no tokenizer (" + vocab + " is missing);"
+          + " a text model cannot be used without it. Pretrain again with this version.");
+    }
+    try (var files = Files.list(source)) {
+      Files.createDirectories(dir);
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(f, dir.resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new PretextUserException("Cannot copy the tokenizer from " + source + " to " + dir + ": " + e.getMessage(), e);
+    }
+    return VOCABULARY + " sha256:" + Sha256.of(vocab);
+  }
+}

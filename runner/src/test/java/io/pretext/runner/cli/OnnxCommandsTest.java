@@ -1,0 +1,256 @@
+package io.pretext.runner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import io.pretext.api.data.IdxReader;
+import io.pretext.api.data.Image;
+import io.pretext.api.data.ImageDataset;
+import io.pretext.api.engine.EngineSetup;
+import io.pretext.api.inference.FeatureBatch;
+import io.pretext.api.inference.NpyFiles;
+import io.pretext.api.nn.layers.Layers;
+import io.pretext.api.onnx.ExportInput;
+import io.pretext.api.onnx.OnnxExporter;
+import io.pretext.api.run.RunConfig;
+import io.pretext.api.run.RunConfigLoader;
+import io.pretext.api.run.RunPlugins;
+import io.pretext.api.runtime.MetricsSink;
+import io.pretext.api.transfer.InputBatcher;
+import io.pretext.api.transfer.LinearClassifier;
+import io.pretext.api.transfer.PretrainedWeights;
+import io.pretext.runner.Bootstrap;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code export} (as the last step of {@code run}), {@code embed} and {@code predict} on a tiny
+ * real run: the ONNX Runtime outputs are compared with the Java encoder's on the same images.
+ */
+class OnnxCommandsTest {
+  private static final int TEST_IMAGES = 40;
+
+  @TempDir
+  static Path dir;
+  private static Path runDir;
+  private static float[][] javaFeatures;
+
+  @BeforeAll
+  static void runWithExport() throws Exception {
+    IdxFiles.write(dir.resolve("train.idx"), dir.resolve("train-labels.idx"), 64, 8, 1);
+    IdxFiles.write(dir.resolve("test.idx"), dir.resolve("test-labels.idx"), TEST_IMAGES, 8, 2);
+    Path file = dir.resolve("run.yaml");
+    Files.writeString(file, """
+        data:
+          name: idx
+          train-images: %1$s/train.idx
+          train-labels: %1$s/train-labels.idx
+          test-images: %1$s/test.idx
+          test-labels: %1$s/test-labels.idx
+        pretext: {name: rotation}
+        encoder: {name: resnet-mini, width: 4}
+        train: {epochs: 1, batch-size: 16, learning-rate: 0.01, threads: 1}
+        downstream:
+          labels: [8, 20]
+          preprocess: [{name: normalize, mean: [0.3], std: [0.4]}]
+          evaluators: [linear-probe]
+        export: {enabled: true}
+        """.formatted(dir));
+    runDir = dir.resolve("runs/r");
+    CliHarness.Result r = CliHarness.run("run", file.toString(), "--run-dir", runDir.toString(), "--no-progress");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("exported " + runDir.resolve("export/encoder.onnx")), r.out());
+    assertTrue(r.out().contains("exported " + runDir.resolve("export/classifier.onnx")), r.out());
+    javaFeatures = javaFeatures(runDir);
+  }
+
+  /** The Java encoder's features of the test images, preprocessed as the downstream step does. */
+  private static float[][] javaFeatures(Path run) {
+    Bootstrap bootstrap = Bootstrap.discover();
+    RunConfig config = new RunConfigLoader(bootstrap.registry()).load(run.resolve("config.yaml"), List.of());
+    RunPlugins plugins = RunPlugins.create(config, bootstrap.registry(config.runtime(), MetricsSink.NONE));
+    ImageDataset test = new IdxReader().read(dir.resolve("test.idx"), null, List.of());
+    Shape input = new Shape(1, 8, 8);
+    new EngineSetup(config.runtime()).start();
+    try (NDManager m = NDManager.newBaseManager()) {
+      Block encoder = plugins.encoder().build(input);
+      PretrainedWeights.read(run.resolve("encoder/encoder.params")).loadInto(encoder, m);
+      encoder.initialize(m, DataType.FLOAT32, new Shape(1, 1, 8, 8));
+      List<Object> images = new ArrayList<>();
+      for (int i = 0; i < test.size(); i++) {
+        images.add(plugins.preprocess().apply(test.get(i), new SplittableRandom(0)));
+      }
+      NDArray x = InputBatcher.images().batch(images).toNDArray(m);
+      NDArray f = encoder.forward(new ParameterStore(m, false), new NDList(x), false).singletonOrThrow();
+      float[] flat = f.toFloatArray();
+      int cols = (int) f.getShape().get(1);
+      float[][] out = new float[test.size()][];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = java.util.Arrays.copyOfRange(flat, i * cols, (i + 1) * cols);
+      }
+      return out;
+    }
+  }
+
+  private static Path encoderOnnx() {
+    return runDir.resolve("export/encoder.onnx");
+  }
+
+  private static void assertSameFeatures(FeatureBatch onnx, int firstRow) {
+    for (int r = 0; r < onnx.rows(); r++) {
+      float[] expected = javaFeatures[firstRow + r];
+      assertEquals(expected.length, onnx.cols());
+      for (int c = 0; c < expected.length; c++) {
+        assertEquals(expected[c], onnx.values()[r * onnx.cols() + c], 1e-4, "row " + r + " feature " + c);
+      }
+    }
+  }
+
+  @Test
+  void runSavedTheProbeAndExportedBothModels() throws Exception {
+    String report = Files.readString(runDir.resolve("report.md"));
+    assertTrue(report.contains("export/encoder.onnx (") && report.contains("export/classifier.onnx ("), report);
+    assertTrue(Files.exists(runDir.resolve("downstream/probe-8.json")));
+    assertTrue(Files.exists(runDir.resolve("downstream/probe-20.json")));
+    assertTrue(Files.exists(runDir.resolve("export/classifier.onnx")));
+  }
+
+  @Test
+  void embedAnIdxFileGivesTheJavaEncodersFeatures() throws Exception {
+    Path out = dir.resolve("idx.npy");
+    CliHarness.Result r = CliHarness.run("embed", "--model", encoderOnnx().toString(), "--input",
+        dir.resolve("test.idx").toString(), "--out", out.toString(), "--device", "cpu", "--batch", "7", "--threads", "1");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("device: CPU (ONNX Runtime, 1 thread)"), r.out());
+    assertTrue(r.out().contains("embedded " + TEST_IMAGES + " samples (IDX file"), r.out());
+    assertTrue(r.out().contains("samples/s; time") && r.out().contains("inference"), r.out());
+    FeatureBatch onnx = NpyFiles.read(out);
+    assertEquals(TEST_IMAGES, onnx.rows());
+    assertSameFeatures(onnx, 0);
+  }
+
+  @Test
+  void embedAnImageFolderToCsvGivesTheJavaEncodersFeatures() throws Exception {
+    ImageDataset test = new IdxReader().read(dir.resolve("test.idx"), null, List.of());
+    Path folder = Files.createDirectories(dir.resolve("pngs"));
+    for (int i = 0; i < 12; i++) {
+      // RGB with r = g = b: the reader's luma gives the gray value back (a gray PNG would be gamma-converted).
+      BufferedImage img = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+      byte[] px = test.rawPixels(i);
+      for (int p = 0; p < px.length; p++) {
+        int v = px[p] & 0xFF;
+        img.setRGB(p % 8, p / 8, (v << 16) | (v << 8) | v);
+      }
+      ImageIO.write(img, "png", folder.resolve(String.format("img-%02d.png", i)).toFile());
+    }
+    Path out = dir.resolve("folder.csv");
+    CliHarness.Result r = CliHarness.run("embed", "--model", encoderOnnx().toString(), "--input", folder.toString(),
+        "--out", out.toString(), "--device", "auto");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("device auto: this ONNX Runtime build has no CUDA execution provider"), r.out());
+    assertTrue(r.out().contains("device: CPU"), r.out());
+    List<String> lines = Files.readAllLines(out);
+    assertEquals(12, lines.size());
+    int cols = lines.get(0).split(",").length;
+    float[] values = new float[12 * cols];
+    for (int i = 0; i < 12; i++) {
+      String[] parts = lines.get(i).split(",");
+      for (int c = 0; c < cols; c++) {
+        values[i * cols + c] = Float.parseFloat(parts[c]);
+      }
+    }
+    assertSameFeatures(new FeatureBatch(values, 12, cols), 0);
+  }
+
+  @Test
+  void predictGivesTheProbesClassesAndProbabilities() {
+    CliHarness.Result r = CliHarness.run("predict", "--model", runDir.resolve("export/classifier.onnx").toString(),
+        "--input", dir.resolve("test.idx").toString(), "--top", "2", "--device", "cpu");
+    assertEquals(0, r.code(), r.err());
+    LinearClassifier probe = LinearClassifier.read(runDir.resolve("downstream/probe-20.json"));
+    List<String> rows = r.out().lines().filter(l -> l.matches("\\s*\\d+  .*")).toList();
+    assertEquals(TEST_IMAGES, rows.size(), r.out());
+    for (int i = 0; i < TEST_IMAGES; i++) {
+      float[] z = probe.logits(javaFeatures[i]);
+      int best = z[1] > z[0] ? 1 : 0;
+      String[] parts = rows.get(i).trim().split("\\s+");
+      assertEquals(Integer.toString(i), parts[0]);
+      assertEquals(probe.classNames().get(best), parts[1], rows.get(i));
+      double p = 1 / (1 + Math.exp(-Math.abs(z[1] - z[0])));
+      assertEquals(p, Double.parseDouble(parts[2]), 1e-3, rows.get(i));
+    }
+  }
+
+  @Test
+  void exportAgainWithAnotherOpsetPrintsTheDifference() {
+    CliHarness.Result r = CliHarness.run("export", runDir.toString(), "--opset", "18");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("max |Java - ONNX Runtime| = "), r.out());
+    CliHarness.Result bad = CliHarness.run("export", runDir.toString(), "--opset", "9");
+    assertEquals(PretextCli.USER_ERROR, bad.code(), bad.err());
+    assertTrue(bad.err().contains("opset"), bad.err());
+  }
+
+  @Test
+  void deviceErrorsAndWrongInputsAreUserErrors() throws Exception {
+    String model = encoderOnnx().toString();
+    String idx = dir.resolve("test.idx").toString();
+    String out = dir.resolve("x.npy").toString();
+    CliHarness.Result cuda = CliHarness.run("embed", "--model", model, "--input", idx, "--out", out, "--device", "cuda");
+    assertEquals(PretextCli.USER_ERROR, cuda.code());
+    assertTrue(cuda.err().startsWith("error: --device cuda: this ONNX Runtime build has no CUDA execution provider"),
+        cuda.err());
+    assertFalse(cuda.err().contains("at io.pretext"), "no stack trace: " + cuda.err());
+    CliHarness.Result tpu = CliHarness.run("embed", "--model", model, "--input", idx, "--out", out, "--device", "tpu");
+    assertEquals(PretextCli.USER_ERROR, tpu.code());
+
+    CliHarness.Result missing = CliHarness.run("embed", "--model", dir.resolve("none.onnx").toString(), "--input", idx,
+        "--out", out);
+    assertEquals(PretextCli.USER_ERROR, missing.code());
+    assertTrue(missing.err().contains("does not exist"), missing.err());
+
+    Path text = Files.writeString(dir.resolve("sentences.txt"), "a sentence\n");
+    CliHarness.Result kind = CliHarness.run("embed", "--model", model, "--input", text.toString(), "--out", out);
+    assertEquals(PretextCli.USER_ERROR, kind.code());
+    assertTrue(kind.err().contains("takes images (float32[batch,1,8,8])"), kind.err());
+
+    CliHarness.Result noInput = CliHarness.run("embed", "--model", model, "--input", dir.resolve("gone").toString(),
+        "--out", out);
+    assertEquals(PretextCli.USER_ERROR, noInput.code());
+
+    CliHarness.Result encoderForPredict = CliHarness.run("predict", "--model", model, "--input", idx);
+    assertEquals(PretextCli.USER_ERROR, encoderForPredict.code());
+    assertTrue(encoderForPredict.err().contains("is an encoder"), encoderForPredict.err());
+  }
+
+  @Test
+  void aModelWithoutPretextMetadataIsRefused() throws Exception {
+    Path foreign = dir.resolve("foreign.onnx");
+    try (NDManager m = NDManager.newBaseManager()) {
+      Block linear = Layers.linear(3, true);
+      linear.initialize(m, DataType.FLOAT32, new Shape(1, 5));
+      new OnnxExporter().export(linear, new ExportInput("input", new Shape(5), DataType.FLOAT32, false), Map.of(), foreign);
+    }
+    CliHarness.Result r = CliHarness.run("embed", "--model", foreign.toString(), "--input",
+        dir.resolve("test.idx").toString(), "--out", dir.resolve("y.npy").toString());
+    assertEquals(PretextCli.USER_ERROR, r.code());
+    assertTrue(r.err().contains("has no pretext metadata"), r.err());
+  }
+}
