@@ -45,7 +45,7 @@ public final class RunExport {
   private static final Logger LOG = LoggerFactory.getLogger(RunExport.class);
   static final String DIRECTORY = "export";
   static final String TOKENIZER = "tokenizer";
-  static final String VOCABULARY = "vocab.txt";
+  static final String VOCABULARY = io.pretext.masking.Tokenizer.VOCABULARY_FILE;
 
   /** What was written. */
   public record Outcome(ExportResult encoder, Optional<ExportResult> classifier) {}

@@ -1,0 +1,79 @@
+package io.pretext.runner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.pretext.api.data.fetch.Sha256;
+import io.pretext.api.inference.FeatureBatch;
+import io.pretext.api.inference.InputSignature;
+import io.pretext.api.inference.ModelMetadata;
+import io.pretext.api.inference.NpyFiles;
+import io.pretext.api.nn.layers.TransformerEncoder;
+import io.pretext.api.onnx.ExportInput;
+import io.pretext.api.onnx.OnnxExporter;
+import io.pretext.masking.Tokenizer;
+import io.pretext.masking.TokenizerSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code embed} on a text file: a small Transformer exported with its tokenizer beside it. */
+class TextEmbedTest {
+  private static final int MAX_LENGTH = 16;
+  private static final List<String> SENTENCES = List.of(
+      "The cat sat on the mat.", "A dog barked at the moon!", "Cats and dogs, together.",
+      "the moon is bright tonight", "Short.", "a very long sentence about cats dogs mats moons and bright nights");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void embedsSentencesAsTheJavaEncoderDoesWithPadding() throws Exception {
+    Path modelDir = Files.createDirectories(dir.resolve("export"));
+    Tokenizer tokenizer = Tokenizer.train(SENTENCES, new TokenizerSettings(60, 1, true, true, MAX_LENGTH));
+    tokenizer.save(modelDir);
+    Path model = modelDir.resolve("encoder.onnx");
+    Path text = Files.writeString(dir.resolve("sentences.txt"), String.join("\n", SENTENCES) + "\n");
+    try (NDManager m = NDManager.newBaseManager()) {
+      TransformerEncoder encoder = new TransformerEncoder(tokenizer.vocabularySize(), MAX_LENGTH, 8, 1, 2, 16, 0f);
+      encoder.initialize(m, DataType.FLOAT32, new Shape(1, MAX_LENGTH));
+      Map<String, String> metadata = Map.of(ModelMetadata.INPUT, InputSignature.tokenIds().format(),
+          ModelMetadata.VOCABULARY, "vocab.txt sha256:" + Sha256.of(modelDir.resolve("vocab.txt")));
+      new OnnxExporter().export(encoder, ExportInput.text(MAX_LENGTH), metadata, model);
+
+      Path out = dir.resolve("text.npy");
+      CliHarness.Result r = CliHarness.run("embed", "--model", model.toString(), "--input", text.toString(),
+          "--out", out.toString(), "--batch", "4", "--device", "cpu");
+      assertEquals(0, r.code(), r.err());
+      assertTrue(r.out().contains("embedded 6 samples (text file"), r.out());
+      FeatureBatch onnx = NpyFiles.read(out);
+      assertEquals(SENTENCES.size(), onnx.rows());
+      for (int i = 0; i < SENTENCES.size(); i++) {
+        long[] ids = Arrays.stream(tokenizer.encode(SENTENCES.get(i))).asLongStream().toArray();
+        float[] java = encoder.forward(new ParameterStore(m, false),
+            new NDList(m.create(ids, new Shape(1, ids.length))), false).get(0).toFloatArray();
+        for (int c = 0; c < java.length; c++) {
+          assertEquals(java[c], onnx.values()[i * onnx.cols() + c], 1e-4, "sentence " + i + " feature " + c);
+        }
+      }
+    }
+    Files.writeString(modelDir.resolve("vocab.txt"), "changed\n", java.nio.file.StandardOpenOption.APPEND);
+    CliHarness.Result changed = CliHarness.run("embed", "--model", model.toString(), "--input", text.toString(),
+        "--out", dir.resolve("x.npy").toString());
+    assertEquals(PretextCli.USER_ERROR, changed.code());
+    assertTrue(changed.err().contains("is not the one the model was exported with"), changed.err());
+    CliHarness.Result images = CliHarness.run("embed", "--model", model.toString(), "--input", dir.toString(),
+        "--out", dir.resolve("y.npy").toString());
+    assertEquals(PretextCli.USER_ERROR, images.code());
+    assertTrue(images.err().contains("takes token ids"), images.err());
+  }
+}
