@@ -95,7 +95,8 @@ final class EndToEndTrainer {
     int classes = labeled.classNames().size();
     int batch = Math.min(recipe.batchSize(), n);
     Block encoder = context.newEncoderBlock();
-    SequentialBlock net = new SequentialBlock().add(encoder).add(Linear.builder().setUnits(classes).build());
+    SequentialBlock net = new SequentialBlock().add(encoder).add(new FirstOutput())
+        .add(Linear.builder().setUnits(classes).build());
     Model model = Model.newInstance(purpose, context.device(), context.engine().start().getEngineName());
     boolean done = false;
     try {

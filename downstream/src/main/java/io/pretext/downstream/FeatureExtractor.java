@@ -33,7 +33,7 @@ final class FeatureExtractor {
       HostTensor input = Preprocessed.batch(context, data, from, to);
       try (NDManager scope = manager.newSubManager()) {
         NDList out = encoder.forward(new ParameterStore(scope, false), new NDList(input.toNDArray(scope)), false);
-        NDArray features = out.singletonOrThrow();
+        NDArray features = out.head(); // output 0: the (pooled) features
         float[] f = features.toFloatArray();
         if (f.length != (to - from) * cols) {
           throw new IllegalStateException("the encoder gave " + features.getShape() + " for " + (to - from)

@@ -12,6 +12,7 @@ import io.pretext.api.run.RunPlugins;
 import io.pretext.api.runtime.MetricsSink;
 import io.pretext.api.runtime.RuntimeSettings;
 import io.pretext.api.runtime.SeedSource;
+import io.pretext.api.spi.PretextTask;
 import io.pretext.api.train.AtomicFiles;
 import io.pretext.api.train.HeldOutEvaluation;
 import io.pretext.api.train.JsonlMetricsSink;
@@ -107,7 +108,7 @@ public final class RunPipeline {
         transfer.check(splits, new SeedSource(runtime.seed()));
         PretrainedWeights weights = PretrainedWeights.read(runDir.encoderParameters());
         long start = System.nanoTime();
-        TransferResults results = TransferStage.run(transfer, plugins, runtime,
+        TransferResults results = TransferStage.run(transfer, plugins, plugins.task(), runDir, runtime,
             EncoderShapes.savedInputShape(runDir), weights, splits);
         reporter.transfer(results, Duration.ofNanos(System.nanoTime() - start));
         Path report = reporter.write(monitor);
@@ -162,20 +163,21 @@ public final class RunPipeline {
     PretrainLoop loop = new PretrainLoop(train, new SeedSource(runtime.seed()), new EngineSetup(runtime), runDir,
         metrics, progress ? ProgressReporter.console() : ProgressReporter.NONE);
     long start = System.nanoTime();
-    try (TrainResult result = loop.run(plugins.task(), plugins.encoder(), plugins.head(), unlabeled, plugins.augment())) {
+    PretextTask task = plugins.task().prepare(unlabeled, runDir.root());
+    try (TrainResult result = loop.run(task, plugins.encoder(), plugins.head(), unlabeled, plugins.augment())) {
       Duration wall = Duration.ofNanos(System.nanoTime() - start);
       reporter.stage("pretraining", wall);
       LOG.info("pretraining done: {} steps, final loss {}, median step {} ms", result.steps(),
           String.format("%.4f", result.finalLoss()), String.format("%.1f", result.medianStepMillis()));
-      Optional<HeldOutEvaluation.Result> heldOut = splits.test().map(test -> heldOut(result, plugins, test, runtime,
-          train, metrics));
+      Optional<HeldOutEvaluation.Result> heldOut = splits.test().map(test -> heldOut(result, task, plugins, test,
+          runtime, train, metrics));
       heldOut.ifPresent(h -> reporter.note("Pretext task on " + h.describe()));
       Pretraining pre = new Pretraining(result.steps(), result.epochs(), result.finalLoss(), result.medianStepMillis(),
           result.dataWaitFraction(), wall, heldOut);
       Optional<TransferResults> results = Optional.empty();
       if (transferring) {
         long t0 = System.nanoTime();
-        TransferResults r = TransferStage.run(transfer, plugins, runtime, result.inputShape(),
+        TransferResults r = TransferStage.run(transfer, plugins, task, runDir, runtime, result.inputShape(),
             PretrainedWeights.of(result.encoder()), splits);
         reporter.transfer(r, Duration.ofNanos(System.nanoTime() - t0));
         results = Optional.of(r);
@@ -192,9 +194,9 @@ public final class RunPipeline {
   }
 
   /** The task's loss and metrics on the test split, used without labels (at most 10000 samples). */
-  private static HeldOutEvaluation.Result heldOut(TrainResult result, RunPlugins plugins, Dataset<?> test,
-      RuntimeSettings runtime, TrainSettings train, MetricsSink metrics) {
-    HeldOutEvaluation.Result h = HeldOutEvaluation.run(result, plugins.task(), test.unlabeled(), plugins.augment(),
+  private static HeldOutEvaluation.Result heldOut(TrainResult result, PretextTask task, RunPlugins plugins,
+      Dataset<?> test, RuntimeSettings runtime, TrainSettings train, MetricsSink metrics) {
+    HeldOutEvaluation.Result h = HeldOutEvaluation.run(result, task, test.unlabeled(), plugins.augment(),
         new SeedSource(runtime.seed()), train.batchSize(), 10_000);
     LOG.info("pretext task on {}", h.describe());
     Map<String, Object> line = new LinkedHashMap<>();

@@ -15,12 +15,16 @@ import io.pretext.api.run.RunConfig;
 import io.pretext.api.run.RunPlugins;
 import io.pretext.api.runtime.RuntimeSettings;
 import io.pretext.api.runtime.SeedSource;
+import io.pretext.api.spi.PretextTask;
+import io.pretext.api.train.RunDirectory;
 import io.pretext.api.train.SampleShapes;
 import io.pretext.api.transfer.InputBatcher;
 import io.pretext.api.transfer.PretrainedWeights;
 import io.pretext.api.transfer.TransferContext;
+import io.pretext.api.transfer.TransferInput;
 import io.pretext.downstream.Transfer;
 import io.pretext.downstream.TransferResults;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -33,13 +37,23 @@ final class TransferStage {
   private TransferStage() {}
 
   /**
+   * @param task the (prepared) pretext task, which may define the encoder input (text)
+   * @param runDir the run directory, where a task keeps what it learned (a tokenizer)
    * @param pretextInput the input shape the encoder was pretrained on, for the error message
    */
-  static TransferResults run(Transfer transfer, RunPlugins plugins, RuntimeSettings runtime, Shape pretextInput,
-      PretrainedWeights weights, DataSplits<?> splits) {
+  static TransferResults run(Transfer transfer, RunPlugins plugins, PretextTask task, RunDirectory runDir,
+      RuntimeSettings runtime, Shape pretextInput, PretrainedWeights weights, DataSplits<?> splits) {
+    Optional<TransferInput> taskInput = task.transferInput(runDir.root());
+    if (taskInput.isPresent()) {
+      TransferInput text = taskInput.get();
+      TransferContext context = new TransferContext(plugins.encoder(), text.inputShape(), weights, plugins.preprocess(),
+          text.batcher(), new SeedSource(runtime.seed()), new EngineSetup(runtime));
+      return transfer.run(context, splits);
+    }
     if (!Image.class.isAssignableFrom(splits.sampleType())) {
-      throw new PretextUserException("The downstream step handles image data in this version; the data source gives "
-          + splits.sampleType().getSimpleName() + " samples. Set downstream.enabled: false.");
+      throw new PretextUserException("The downstream step feeds images to the encoder as they are, but the data source"
+          + " gives " + splits.sampleType().getSimpleName() + " samples and the pretext task defines no other input"
+          + " (a text task such as mlm does). Set downstream.enabled: false or use a matching task.");
     }
     Shape input = downstreamInput(null, plugins, splits);
     TransferContext context = new TransferContext(plugins.encoder(), input, weights, plugins.preprocess(),

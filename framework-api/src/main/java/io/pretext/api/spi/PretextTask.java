@@ -1,9 +1,12 @@
 package io.pretext.api.spi;
 
-import ai.djl.nn.Block;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.evaluator.Evaluator;
 import ai.djl.training.loss.Loss;
+import io.pretext.api.data.Dataset;
+import io.pretext.api.transfer.TransferInput;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -48,6 +51,26 @@ public interface PretextTask {
    * @param random a generator seeded for this batch alone
    */
   TrainingBatch prepareBatch(List<?> samples, AugmentPipeline augment, RandomGenerator random);
+
+  /**
+   * Learns what the task needs from the unlabeled data before training, e.g. a tokenizer, and
+   * saves it into the run directory. Returns the task to train with (this one by default).
+   *
+   * @param unlabeled the pretraining data
+   * @param runDirectory the run's directory, where what is learned is saved for later stages
+   */
+  default PretextTask prepare(Dataset<?> unlabeled, Path runDirectory) {
+    return this;
+  }
+
+  /**
+   * How the transfer step turns labeled samples into encoder inputs, for tasks whose encoder does
+   * not read the samples as they are (text: token ids from the run's tokenizer, read from the run
+   * directory). Empty by default: the samples are images, batched as they are.
+   */
+  default Optional<TransferInput> transferInput(Path runDirectory) {
+    return Optional.empty();
+  }
 
   /** The loss minimized during pretraining. */
   Loss loss();

@@ -129,14 +129,10 @@ public final class PretrainLoop {
 
   private TrainResult train(Model model, PretextTask task, Dataset<?> data, AugmentPipeline augment,
       Block encoderBlock, Shape inputShape, long featureSize, Device device) {
-    DefaultTrainingConfig config = new DefaultTrainingConfig(task.loss())
-        .optOptimizer(optimizer())
-        .optDevices(new Device[] {device});
     List<Evaluator> evaluators = List.copyOf(task.trainingMetrics());
     CheckpointStore store = new CheckpointStore(runDir.checkpoints(), settings.keepCheckpoints());
-    try (Trainer trainer = model.newTrainer(config);
-        BatchPrefetcher prefetcher = new BatchPrefetcher(data, task, augment, seeds, settings.batchSize(),
-            settings.dropLast(), settings.workers(), settings.prefetch())) {
+    try (BatchPrefetcher prefetcher = new BatchPrefetcher(data, task, augment, seeds, settings.batchSize(),
+        settings.dropLast(), settings.workers(), settings.prefetch())) {
       int perEpoch = prefetcher.batchesPerEpoch();
       if (perEpoch == 0) {
         throw new PretextUserException("The data set has " + data.size() + " samples, fewer than one batch (train.batch-size "
@@ -146,12 +142,17 @@ public final class PretrainLoop {
       if (settings.maxSteps() > 0) {
         total = Math.min(total, settings.maxSteps());
       }
-      return new Run(trainer, evaluators, store, total).loop(prefetcher, model, encoderBlock, inputShape, featureSize);
+      DefaultTrainingConfig config = new DefaultTrainingConfig(task.loss())
+          .optOptimizer(optimizer(total))
+          .optDevices(new Device[] {device});
+      try (Trainer trainer = model.newTrainer(config)) {
+        return new Run(trainer, evaluators, store, total).loop(prefetcher, model, encoderBlock, inputShape, featureSize);
+      }
     }
   }
 
-  private Optimizer optimizer() {
-    Tracker lr = Tracker.fixed((float) settings.learningRate());
+  private Optimizer optimizer(long totalSteps) {
+    Tracker lr = LearningRateSchedule.of(settings, totalSteps);
     float wd = (float) settings.weightDecay();
     switch (settings.optimizer()) {
       case "adamw":

@@ -25,6 +25,9 @@ import java.util.Map;
  * @param workers threads preparing batches
  * @param dropLast drop the last, incomplete batch of an epoch
  * @param logEvery write a metrics line and update the progress bar every this many steps
+ * @param warmupSteps steps over which the learning rate rises linearly from 0 to its value; 0 for none
+ * @param schedule {@code constant}: the learning rate after warm-up; {@code linear}: then decays
+ *     linearly to 0 at the last step
  */
 public record TrainSettings(
     int epochs,
@@ -39,7 +42,9 @@ public record TrainSettings(
     int prefetch,
     int workers,
     boolean dropLast,
-    int logEvery) {
+    int logEvery,
+    long warmupSteps,
+    String schedule) {
 
   private static final ConfigSchema SCHEMA = ConfigSchema.builder()
       .optional("epochs", ValueType.integer(1, 1_000_000), 10, "passes over the unlabeled data")
@@ -55,6 +60,9 @@ public record TrainSettings(
       .optional("workers", ValueType.integer(1, 256), 2, "threads preparing batches")
       .optional("drop-last", ValueType.bool(), true, "drop the last, incomplete batch of each epoch")
       .optional("log-every", ValueType.integer(1, 1_000_000), 10, "steps between metrics lines and progress updates")
+      .optional("warmup-steps", ValueType.nonNegativeInt(), 0, "steps of linear learning-rate warm-up from 0; 0 for none")
+      .optional("schedule", ValueType.oneOf("constant", "linear"), "constant",
+          "learning rate after warm-up: constant, or linear decay to 0 at the last step")
       .build();
 
   public TrainSettings {
@@ -72,6 +80,8 @@ public record TrainSettings(
     given.put("workers", (long) workers);
     given.put("drop-last", dropLast);
     given.put("log-every", (long) logEvery);
+    given.put("warmup-steps", warmupSteps);
+    given.put("schedule", schedule);
     for (KeySpec spec : SCHEMA.keys()) {
       try {
         spec.type().coerce(given.get(spec.name()));
@@ -116,7 +126,9 @@ public record TrainSettings(
         (int) (long) value(node, "prefetch"),
         (int) (long) value(node, "workers"),
         value(node, "drop-last"),
-        (int) (long) value(node, "log-every"));
+        (int) (long) value(node, "log-every"),
+        value(node, "warmup-steps"),
+        value(node, "schedule"));
   }
 
   /** A copy with other values for the given keys, e.g. {@code with(Map.of("epochs", 1))}. */
@@ -142,6 +154,8 @@ public record TrainSettings(
     m.put("workers", (long) workers);
     m.put("drop-last", dropLast);
     m.put("log-every", (long) logEvery);
+    m.put("warmup-steps", warmupSteps);
+    m.put("schedule", schedule);
     return m;
   }
 

@@ -21,7 +21,8 @@ class TrainSettingsTest {
     assertEquals(0, d.maxSteps());
     assertTrue(d.dropLast());
     assertEquals(List.of("epochs", "batch-size", "learning-rate", "weight-decay", "optimizer", "momentum", "max-steps",
-        "checkpoint-every", "keep-checkpoints", "prefetch", "workers", "drop-last", "log-every"),
+        "checkpoint-every", "keep-checkpoints", "prefetch", "workers", "drop-last", "log-every",
+        "warmup-steps", "schedule"),
         TrainSettings.schema().names());
     for (KeySpec k : TrainSettings.schema().keys()) {
       k.type().coerce(k.defaultValue());
@@ -54,7 +55,8 @@ class TrainSettingsTest {
     ConfigException unknown = assertRejected(Map.of("epoch", 3), "train.epoch");
     assertTrue(unknown.getMessage().contains("epochs"), unknown.getMessage());
     assertThrows(IllegalArgumentException.class,
-        () -> new TrainSettings(1, 1, 1e-3, 0, "adam", 0.9, 0, 0, 0, 1, 1, true, 1));
+        () -> new TrainSettings(1, 1, 1e-3, 0, "adam", 0.9, 0, 0, 0, 1, 1, true, 1, 0, "constant"));
+    assertRejected(Map.of("schedule", "cosine"), "train.schedule");
   }
 
   private static ConfigException assertRejected(Map<String, ?> values, String key) {

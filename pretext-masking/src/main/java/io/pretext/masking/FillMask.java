@@ -1,0 +1,117 @@
+package io.pretext.masking;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import io.pretext.api.PretextUserException;
+import io.pretext.api.spi.HostTensor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Puts hidden words back: for each {@code [MASK]} of each sentence, the k most probable ordinary
+ * tokens (special tokens excluded; probabilities from a softmax over the ordinary tokens), from a
+ * trained {@link MaskedLanguageModel} in inference mode.
+ */
+public final class FillMask {
+  private final Block model;
+  private final Tokenizer tokenizer;
+
+  /**
+   * @param model an initialized MLM model (ids, positions) to logits
+   * @param tokenizer the tokenizer it was trained with
+   */
+  public FillMask(Block model, Tokenizer tokenizer) {
+    this.model = model;
+    this.tokenizer = tokenizer;
+  }
+
+  /** One candidate for a masked position. */
+  public record Candidate(String token, double probability) {}
+
+  /**
+   * The predictions of one [MASK].
+   *
+   * @param sentence the sentence as given
+   * @param maskIndex which [MASK] of the sentence, from 0
+   * @param candidates the top k, most probable first
+   */
+  public record Prediction(String sentence, int maskIndex, List<Candidate> candidates) {}
+
+  /**
+   * Fills every [MASK] of every sentence.
+   *
+   * @throws PretextUserException naming a sentence that has no [MASK] (or loses its masks to truncation)
+   */
+  public List<Prediction> fill(List<String> sentences, int k, NDManager manager) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be >= 1, got " + k);
+    }
+    List<int[]> encoded = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    List<Integer> owners = new ArrayList<>();
+    for (int s = 0; s < sentences.size(); s++) {
+      int[] ids = tokenizer.encode(sentences.get(s));
+      encoded.add(ids);
+      boolean any = false;
+      for (int i = 0; i < ids.length; i++) {
+        if (ids[i] == SpecialTokens.MASK) {
+          any = true;
+        }
+      }
+      if (!any) {
+        throw new PretextUserException("Sentence " + (s + 1) + " has no [MASK] to fill: \"" + sentences.get(s)
+            + "\". Write [MASK] (upper case, in brackets) where a word is hidden, e.g. \"I [MASK] an instructor.\""
+            + (tokenizer.pieces(sentences.get(s)).size() > tokenizer.maxLength() - 2
+                ? " (its [MASK] may lie beyond the " + tokenizer.maxLength() + " tokens the model reads)" : ""));
+      }
+    }
+    HostTensor ids = TokenBatcher.pad(encoded);
+    int t = (int) ids.shape().get(1);
+    for (int s = 0; s < encoded.size(); s++) {
+      int[] seq = encoded.get(s);
+      for (int i = 0; i < seq.length; i++) {
+        if (seq[i] == SpecialTokens.MASK) {
+          positions.add(s * t + i);
+          owners.add(s);
+        }
+      }
+    }
+    int m = positions.size();
+    List<Prediction> out = new ArrayList<>(m);
+    try (NDManager scope = manager.newSubManager()) {
+      NDList inputs = new NDList(ids.toNDArray(scope),
+          scope.create(positions.stream().mapToInt(Integer::intValue).toArray(), new Shape(m)));
+      NDArray logits = model.forward(new ParameterStore(scope, false), inputs, false).singletonOrThrow();
+      long v = logits.getShape().get(1);
+      int ordinary = Math.min(tokenizer.vocabularySize(), (int) v);
+      NDArray probabilities = logits.get(":, {}:{}", SpecialTokens.COUNT, ordinary).softmax(-1);
+      float[] p = probabilities.toType(DataType.FLOAT32, false).toFloatArray();
+      int width = ordinary - SpecialTokens.COUNT;
+      int[] maskCount = new int[sentences.size()];
+      for (int row = 0; row < m; row++) {
+        int owner = owners.get(row);
+        out.add(new Prediction(sentences.get(owner), maskCount[owner]++, top(p, row * width, width, k)));
+      }
+    }
+    return out;
+  }
+
+  private List<Candidate> top(float[] p, int offset, int width, int k) {
+    Integer[] order = new Integer[width];
+    for (int i = 0; i < width; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> a.equals(b) ? 0
+        : p[offset + a] != p[offset + b] ? Float.compare(p[offset + b], p[offset + a]) : Integer.compare(a, b));
+    List<Candidate> out = new ArrayList<>(Math.min(k, width));
+    for (int i = 0; i < Math.min(k, width); i++) {
+      out.add(new Candidate(tokenizer.token(order[i] + SpecialTokens.COUNT), p[offset + order[i]]));
+    }
+    return out;
+  }
+}

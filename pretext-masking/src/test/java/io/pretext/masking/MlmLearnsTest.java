@@ -1,0 +1,71 @@
+package io.pretext.masking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import io.pretext.api.PretextUserException;
+import io.pretext.api.config.ConfigNode;
+import io.pretext.api.data.TextDataset;
+import io.pretext.api.nn.encoders.TextTransformer;
+import io.pretext.api.runtime.MetricsSink;
+import io.pretext.api.runtime.SeedSource;
+import io.pretext.api.spi.AugmentPipeline;
+import io.pretext.api.train.PretrainLoop;
+import io.pretext.api.train.ProgressReporter;
+import io.pretext.api.train.RunDirectory;
+import io.pretext.api.train.TrainResult;
+import io.pretext.api.train.TrainSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A small Transformer learns, through the framework's loop, to fill a mask it has seen many times. */
+class MlmLearnsTest {
+  @TempDir Path tmp;
+
+  private static TextDataset corpus() {
+    List<String> texts = new ArrayList<>();
+    String[] subjects = {"i am", "you are", "we are", "they are", "she is", "he is"};
+    String[] roles = {"an instructor", "a student", "a teacher", "a doctor", "an engineer", "a pilot"};
+    for (String s : subjects) {
+      for (String r : roles) {
+        String cap = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        texts.add(cap + " " + r + ".");
+      }
+    }
+    return new TextDataset(texts);
+  }
+
+  @Test
+  void fillsTheMaskItWasTrainedOn() {
+    TrainSettings settings = TrainSettings.from(ConfigNode.of("train", Map.of("epochs", 1000, "max-steps", 250,
+        "batch-size", 36, "learning-rate", 3e-3, "optimizer", "adamw", "warmup-steps", 20, "schedule", "linear",
+        "checkpoint-every", 0, "workers", 1, "log-every", 1000)));
+    MaskedLanguageModelTask task = new MaskedLanguageModelTask(new TokenizerSettings(60, 1, true, true, 12),
+        0.3, 0.8, 0.1, true, null).prepare(corpus(), tmp);
+    assertTrue(Files.isRegularFile(tmp.resolve("tokenizer/vocab.txt")));
+    PretrainLoop loop = new PretrainLoop(settings, new SeedSource(5), MlmTests.engine(), RunDirectory.create(tmp.resolve("run")),
+        MetricsSink.NONE, ProgressReporter.NONE);
+    TextTransformer encoder = new TextTransformer(60, 12, 32, 1, 2, 64, 0f);
+    try (TrainResult result = loop.run(task, encoder, Optional.empty(), corpus(), AugmentPipeline.identity());
+        NDManager manager = NDManager.newBaseManager()) {
+      FillMask fill = new FillMask(result.model().getBlock(), Tokenizer.load(tmp.resolve("tokenizer")));
+      List<FillMask.Prediction> out = fill.fill(List.of("I [MASK] an instructor.", "They [MASK] a pilot."), 3, manager);
+      assertEquals(2, out.size());
+      assertEquals("am", out.get(0).candidates().get(0).token(), out.toString());
+      assertEquals("are", out.get(1).candidates().get(0).token(), out.toString());
+      double p = out.get(0).candidates().get(0).probability();
+      assertTrue(p > 0.5 && p <= 1, "probability " + p);
+      PretextUserException none = assertThrows(PretextUserException.class,
+          () -> fill.fill(List.of("I [MASK] here.", "No mask here."), 3, manager));
+      assertTrue(none.getMessage().contains("Sentence 2 has no [MASK]"), none.getMessage());
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package io.pretext.masking;
+
+import io.pretext.api.engine.EngineSetup;
+import io.pretext.api.runtime.RuntimeSettings;
+import java.nio.file.Path;
+
+/** Starts the PyTorch engine the way a run does. */
+final class MlmTests {
+  private MlmTests() {}
+
+  static EngineSetup engine() {
+    return new EngineSetup(new RuntimeSettings(7, 2, "cpu", Path.of("unused")));
+  }
+}
