@@ -37,6 +37,36 @@ class TextEmbedTest {
   Path dir;
 
   @Test
+  void anMlmRunExportsItsEncoderWithTheTokenizerAndEmbedsText() throws Exception {
+    StringBuilder corpus = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      corpus.append(SENTENCES.get(i % SENTENCES.size())).append(' ').append(i % 7).append('\n');
+    }
+    Path text = Files.writeString(dir.resolve("corpus.txt"), corpus);
+    Path file = Files.writeString(dir.resolve("mlm.yaml"), """
+        data: {name: text-lines, path: %s}
+        pretext: {name: mlm, vocabulary-size: 60, min-pair-count: 1, max-length: 12}
+        encoder: {name: transformer, vocabulary-size: 60, max-length: 12, dimension: 8, layers: 1, heads: 2,
+                  feed-forward: 16}
+        train: {epochs: 1, batch-size: 8, threads: 1}
+        downstream: {enabled: false}
+        export: {enabled: true}
+        """.formatted(text));
+    Path run = dir.resolve("run");
+    CliHarness.Result r = CliHarness.run("run", file.toString(), "--run-dir", run.toString(), "--no-progress");
+    assertEquals(0, r.code(), r.err() + r.out());
+    assertTrue(r.out().contains("exported " + run.resolve("export/encoder.onnx")), r.out());
+    assertTrue(Files.exists(run.resolve("export/vocab.txt")) && Files.exists(run.resolve("export/tokenizer.json")));
+    Path out = dir.resolve("mlm.npy");
+    CliHarness.Result embed = CliHarness.run("embed", "--model", run.resolve("export/encoder.onnx").toString(),
+        "--input", text.toString(), "--out", out.toString());
+    assertEquals(0, embed.code(), embed.err());
+    FeatureBatch features = NpyFiles.read(out);
+    assertEquals(40, features.rows());
+    assertEquals(8, features.cols());
+  }
+
+  @Test
   void embedsSentencesAsTheJavaEncoderDoesWithPadding() throws Exception {
     Path modelDir = Files.createDirectories(dir.resolve("export"));
     Tokenizer tokenizer = Tokenizer.train(SENTENCES, new TokenizerSettings(60, 1, true, true, MAX_LENGTH));
