@@ -115,6 +115,9 @@ public final class RunExport {
             + " class probabilities; linear probe " + probe.get().getFileName() + ")");
         clsMeta.put(ModelMetadata.CLASSES, String.join("\n", classifier.classNames()));
         cls = Optional.of(write(model, input, clsMeta, dir.resolve("classifier.onnx")));
+      } else if (text && probe.isPresent()) {
+        LOG.info("export: classifier.onnx is written for image encoders only in this version; {} is not exported",
+            probe.get());
       } else if (!text) {
         LOG.info("export: no downstream probe in {}, so no classifier.onnx (run the downstream step with linear-probe)",
             run.root());
