@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code pretext predict}: class names and probabilities from an exported encoder + linear probe. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
     description = {"Classify images or sentences with an exported classifier (RUN_DIR/export/classifier.onnx).",
-        "Prints the top classes and their probabilities for every input, in input order."})
+        "Prints one tab-separated line per input, in input order: its index, then the top classes, each followed"
+            + " by its probability."})
 final class PredictCommand implements Runnable {
   private final Supplier<Bootstrap> bootstrap;
 
@@ -58,9 +59,9 @@ final class PredictCommand implements Runnable {
     }
     for (int i = 0; i < logits.rows(); i++) {
       double[] p = Softmax.of(logits.row(i));
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%6d", row[0]++));
+      StringBuilder line = new StringBuilder(Integer.toString(row[0]++));
       for (int c : Softmax.topK(p, k)) {
-        line.append(String.format(Locale.ROOT, "  %s %.4f", classes.get(c), p[c]));
+        line.append(String.format(Locale.ROOT, "\t%s\t%.4f", classes.get(c), p[c]));
       }
       print.println(line);
     }

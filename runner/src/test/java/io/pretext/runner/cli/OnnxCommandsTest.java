@@ -185,12 +185,13 @@ class OnnxCommandsTest {
         "--input", dir.resolve("test.idx").toString(), "--top", "2", "--device", "cpu");
     assertEquals(0, r.code(), r.err());
     LinearClassifier probe = LinearClassifier.read(runDir.resolve("downstream/probe-20.json"));
-    List<String> rows = r.out().lines().filter(l -> l.matches("\\s*\\d+  .*")).toList();
+    List<String> rows = r.out().lines().filter(l -> l.matches("\\d+\t.*")).toList();
     assertEquals(TEST_IMAGES, rows.size(), r.out());
     for (int i = 0; i < TEST_IMAGES; i++) {
       float[] z = probe.logits(javaFeatures[i]);
       int best = z[1] > z[0] ? 1 : 0;
-      String[] parts = rows.get(i).trim().split("\\s+");
+      String[] parts = rows.get(i).split("\t");
+      assertEquals(5, parts.length, rows.get(i));
       assertEquals(Integer.toString(i), parts[0]);
       assertEquals(probe.classNames().get(best), parts[1], rows.get(i));
       double p = 1 / (1 + Math.exp(-Math.abs(z[1] - z[0])));
