@@ -3,7 +3,6 @@ package io.pretext.api.onnx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -26,10 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,23 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Each exportable layer alone, with random weights, written through the exporter with a 1e-5
  * tolerance (verification inside the export), then checked again from the file at batch 5.
  */
-class LayerRoundTripTest {
+class LayerRoundTripTest extends ExportTestBase {
   private static final double TOLERANCE = 1e-5;
-  private static NDManager manager;
-
-  @TempDir
-  Path dir;
-
-  @BeforeAll
-  static void open() {
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterAll
-  static void close() {
-    manager.close();
-  }
-
   /** A layer, its input and the opset it is written with. */
   record Case(String name, Supplier<Block> block, ExportInput input, int opset) {
     @Override

@@ -1,6 +1,5 @@
 package io.pretext.api.onnx.bench;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -11,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
+import io.pretext.api.nn.bench.BenchEngine;
 import io.pretext.api.nn.encoders.ResNetMini;
 import io.pretext.api.nn.encoders.TextTransformer;
 import io.pretext.api.onnx.ExportInput;
@@ -54,13 +54,7 @@ public final class InferenceBenchmark {
     int batchCalls = Integer.parseInt(arg(args, "batch-calls", "30"));
     int rounds = Integer.parseInt(arg(args, "rounds", "3"));
     String opt = arg(args, "opt", "all");
-    System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-    System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-    System.setProperty("ai.djl.offline", "true");
-    String cache = System.getProperty("user.home") + "/.cache/pretext/djl";
-    System.setProperty("DJL_CACHE_DIR", System.getProperty("DJL_CACHE_DIR", cache));
-    System.setProperty("ENGINE_CACHE_DIR", System.getProperty("ENGINE_CACHE_DIR", cache));
-    Engine.getEngine("PyTorch").setRandomSeed(0);
+    BenchEngine.start(threads);
     if (Boolean.parseBoolean(arg(args, "nograd", "false"))) {
       ai.djl.pytorch.jni.JniUtils.setGradMode(false);
     }
