@@ -70,11 +70,14 @@ class LayerRoundTripTest extends ExportTestBase {
         new Case("TokenEmbedding", () -> new TokenEmbedding(20, 8), ExportInput.text(7), 17),
         new Case("PositionEmbedding", () -> new PositionEmbedding(10, 8), sequence, 17),
         new Case("LayerNorm", LayerNorm::new, sequence, 17),
+        new Case("LayerNorm (opset 18: ReduceMean axes as input)", () -> new LayerNorm(1e-3f), sequence, 18),
         new Case("Dropout (inference)", () -> new Dropout(0.3f), sequence, 17),
         // attention and the Transformer layer take the padding mask as a second input, so they are
         // checked inside the smallest encoder: one layer, two heads
         new Case("MultiHeadSelfAttention + TransformerLayer + TransformerEncoder",
-            () -> new TransformerEncoder(30, 12, 8, 1, 2, 16, 0.1f), ExportInput.text(9), 17))
+            () -> new TransformerEncoder(30, 12, 8, 1, 2, 16, 0.1f), ExportInput.text(9), 17),
+        new Case("TransformerEncoder, opset 21", () -> new TransformerEncoder(30, 12, 8, 2, 4, 16, 0.1f),
+            ExportInput.text(12), 21))
         .map(Arguments::of);
   }
 

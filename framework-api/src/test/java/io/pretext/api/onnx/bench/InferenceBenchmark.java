@@ -38,11 +38,14 @@ import java.util.Random;
  * seeded random weights. Not a unit test; {@code bench/onnx-inference.sh} runs it:
  * <pre>
  * java -cp ... io.pretext.api.onnx.bench.InferenceBenchmark [model=resnet-mini|transformer] [threads=2]
- *   [warmup=50] [calls=300] [batch-calls=30] [rounds=3] [opt=all|extended|basic|none]
+ *   [warmup=50] [calls=300] [batch-calls=30] [rounds=3] [opt=all|extended|basic|none] [reload=true]
+ *   [profile=PREFIX (ONNX Runtime's per-node profile, JSON)] [djl=true] [cpu=false (threads=1 only)]
  * </pre>
  */
 public final class InferenceBenchmark {
   private static final int BIG_BATCH = 64;
+  private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+  private static boolean cpuClock;
 
   private InferenceBenchmark() {}
 
@@ -54,6 +57,10 @@ public final class InferenceBenchmark {
     int batchCalls = Integer.parseInt(arg(args, "batch-calls", "30"));
     int rounds = Integer.parseInt(arg(args, "rounds", "3"));
     String opt = arg(args, "opt", "all");
+    cpuClock = Boolean.parseBoolean(arg(args, "cpu", "false"));
+    if (cpuClock && threads != 1) {
+      throw new IllegalArgumentException("cpu=true measures the calling thread only: use it with threads=1");
+    }
     BenchEngine.start(threads);
     if (Boolean.parseBoolean(arg(args, "nograd", "false"))) {
       ai.djl.pytorch.jni.JniUtils.setGradMode(false);
@@ -79,6 +86,10 @@ public final class InferenceBenchmark {
         options.setInterOpNumThreads(1);
         options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
         options.setOptimizationLevel(level(opt));
+        String profile = arg(args, "profile", null);
+        if (profile != null) {
+          options.enableProfiling(profile);
+        }
         try (OrtSession session = env.createSession(file.toString(), options)) {
           Inputs one = Inputs.random(1, sample, text);
           Inputs big = Inputs.random(BIG_BATCH, sample, text);
@@ -86,18 +97,21 @@ public final class InferenceBenchmark {
           List<Double> ort1 = new ArrayList<>();
           List<Double> djl64 = new ArrayList<>();
           List<Double> ort64 = new ArrayList<>();
+          boolean withDjl = Boolean.parseBoolean(arg(args, "djl", "true"));
           for (int r = 0; r < rounds; r++) {
-            djl1.addAll(time(() -> djl(model, one), warmup, calls));
+            if (withDjl) {
+              djl1.addAll(time(() -> djl(model, one), warmup, calls));
+              djl64.addAll(time(() -> djl(model, big), Math.max(3, warmup / 10), batchCalls));
+            }
             ort1.addAll(time(() -> ort(env, session, input.name(), one), warmup, calls));
-            djl64.addAll(time(() -> djl(model, big), Math.max(3, warmup / 10), batchCalls));
             ort64.addAll(time(() -> ort(env, session, input.name(), big), Math.max(3, warmup / 10), batchCalls));
           }
-          double d1 = median(djl1);
+          double d1 = withDjl ? median(djl1) : Double.NaN;
           double o1 = median(ort1);
-          double d64 = BIG_BATCH * 1000 / median(djl64);
+          double d64 = withDjl ? BIG_BATCH * 1000 / median(djl64) : Double.NaN;
           double o64 = BIG_BATCH * 1000 / median(ort64);
-          System.out.printf(Locale.ROOT, "| %s | %d | %s | %.3f | %.3f | %.2fx | %.0f | %.0f | %.2fx |%n",
-              modelName, threads, opt, d1, o1, o1 / d1, d64, o64, o64 / d64);
+          System.out.printf(Locale.ROOT, "| %s | %d%s | %s | %.3f | %.3f | %.2fx | %.0f | %.0f | %.2fx |%n",
+              modelName, threads, cpuClock ? " (CPU time)" : "", opt, d1, o1, o1 / d1, d64, o64, o64 / d64);
         }
       }
       Files.deleteIfExists(file);
@@ -170,7 +184,11 @@ public final class InferenceBenchmark {
     float[] run();
   }
 
-  /** Milliseconds of each timed call, after the warm-up calls. */
+  /**
+   * Milliseconds of each timed call, after the warm-up calls: wall-clock time, or with {@code
+   * cpu} the calling thread's CPU time, which with one compute thread (both engines then compute
+   * on the caller) is what the call costs without the time other processes took the core.
+   */
   private static List<Double> time(Call call, int warmup, int calls) {
     float sink = 0;
     for (int i = 0; i < warmup; i++) {
@@ -178,9 +196,9 @@ public final class InferenceBenchmark {
     }
     List<Double> ms = new ArrayList<>();
     for (int i = 0; i < calls; i++) {
-      long t0 = System.nanoTime();
+      long t0 = cpuClock ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
       sink += call.run()[0];
-      ms.add((System.nanoTime() - t0) / 1e6);
+      ms.add(((cpuClock ? THREADS.getCurrentThreadCpuTime() : System.nanoTime()) - t0) / 1e6);
     }
     if (Float.isNaN(sink)) {
       System.err.println("NaN output");
