@@ -20,8 +20,8 @@ final class TransformerExporters {
   /**
    * Layer norm over the last axis, written as its formula: {@code c = x - mean(x)}, {@code y =
    * c / sqrt(mean(c * c) + eps) * gamma + beta}. ONNX's LayerNormalization operator computes the
-   * same, but ONNX Runtime 1.29's CPU kernel for it measured 2.5x slower than these six
-   * element-wise passes (bench/onnx-inference.sh, BENCHMARKS.md).
+   * same, but ONNX Runtime 1.29's CPU kernel for it measured 2.5x slower than this form here
+   * (BENCHMARKS.md, ONNX section).
    */
   static List<String> layerNorm(LayerNorm block, List<GraphValue> inputs, ExportScope scope) {
     OnnxGraph g = scope.graph();
