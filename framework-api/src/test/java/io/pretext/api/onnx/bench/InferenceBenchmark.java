@@ -62,9 +62,6 @@ public final class InferenceBenchmark {
       throw new IllegalArgumentException("cpu=true measures the calling thread only: use it with threads=1");
     }
     BenchEngine.start(threads);
-    if (Boolean.parseBoolean(arg(args, "nograd", "false"))) {
-      ai.djl.pytorch.jni.JniUtils.setGradMode(false);
-    }
 
     boolean text = modelName.equals("transformer");
     Shape sample = text ? new Shape(48) : new Shape(1, 28, 28);
