@@ -65,11 +65,16 @@ public final class ExportScope {
     throw new IllegalArgumentException(path() + ": " + block.getClass().getSimpleName() + " has no child '" + name + "'");
   }
 
-  /** The values of one of the block's own parameters, row-major in its logical shape. */
+  /** One of the block's own parameters. */
   public NDArray parameter(String name) {
-    Parameter p = block.getDirectParameters().get(name);
+    return parameter(block, name, this);
+  }
+
+  /** A parameter of the given block (the scope's or one of its children, for exporters that write a child inline). */
+  public static NDArray parameter(Block owner, String name, ExportScope scope) {
+    Parameter p = owner.getDirectParameters().get(name);
     if (p == null || !p.isInitialized()) {
-      throw new OnnxExportException(path() + " (" + block.getClass().getName() + "): parameter '" + name
+      throw new OnnxExportException(scope.path() + " (" + owner.getClass().getName() + "): parameter '" + name
           + "' is missing or not initialised; initialise the model (or load its weights) before exporting");
     }
     return p.getArray();

@@ -111,7 +111,9 @@ public final class OnnxExporter {
           + "its weights first");
     }
     byte[] bytes = serialise(model, input, metadata);
-    OnnxVerifier.Outcome outcome = new OnnxVerifier().verify(model, bytes, input.name(), verificationInputs(model, input));
+    List<VerificationInput> inputs = verificationInputs(model, input);
+    OnnxVerifier.Outcome outcome = LargeStack.call("onnx-verify",
+        () -> new OnnxVerifier().verify(model, bytes, input.name(), inputs));
     String summary = String.format(Locale.ROOT, "max |Java - ONNX Runtime| = %.3g (tolerance %.1g) over %s",
         outcome.maxAbsDifference(), tolerance, String.join("; ", outcome.checks()));
     if (!(outcome.maxAbsDifference() <= tolerance)) {

@@ -22,7 +22,12 @@ import java.util.Map;
  * measures the largest absolute difference over every output element.
  */
 final class OnnxVerifier {
-  private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+  private final OrtEnvironment env;
+
+  /** Call on a thread with a large stack (see {@link LargeStack}): it may start ONNX Runtime. */
+  OnnxVerifier() {
+    env = OrtEnvironment.getEnvironment();
+  }
 
   /** The outcome: the largest difference (infinite when a value is NaN or a shape differs) and one line per input. */
   record Outcome(double maxAbsDifference, List<String> checks) {}

@@ -1,6 +1,7 @@
 package io.pretext.api.onnx;
 
 import static io.pretext.api.onnx.OnnxGraph.attr;
+import static io.pretext.api.onnx.OnnxGraph.ints;
 
 import io.pretext.api.nn.layers.Dropout;
 import io.pretext.api.nn.layers.LayerNorm;
@@ -11,13 +12,38 @@ import java.util.List;
 
 /** The Transformer's own blocks: layer norm, dropout, the pre-LN layer and the encoder with its mean pooling. */
 final class TransformerExporters {
+  /** The first operator set where ReduceMean takes its axes as an input. */
+  static final int REDUCE_AXES_INPUT_OPSET = 18;
+
   private TransformerExporters() {}
 
-  /** LayerNormalization over the last axis with the block's epsilon (opset 17). */
+  /**
+   * Layer norm over the last axis, written as its formula: {@code c = x - mean(x)}, {@code y =
+   * c / sqrt(mean(c * c) + eps) * gamma + beta}. ONNX's LayerNormalization operator computes the
+   * same, but ONNX Runtime 1.29's CPU kernel for it measured 2.5x slower than this form here
+   * (BENCHMARKS.md, ONNX section).
+   */
   static List<String> layerNorm(LayerNorm block, List<GraphValue> inputs, ExportScope scope) {
-    return List.of(scope.graph().node("LayerNormalization", scope.hint("layer_norm"),
-        List.of(inputs.get(0).name(), scope.weight("gamma"), scope.weight("beta")),
-        attr("axis", -1L), attr("epsilon", block.getEpsilon())));
+    OnnxGraph g = scope.graph();
+    String x = inputs.get(0).name();
+    String mean = lastAxisMean(g, scope, x, "mean");
+    String centred = g.node("Sub", scope.hint("centred"), List.of(x, mean));
+    String squares = g.node("Mul", scope.hint("squares"), List.of(centred, centred));
+    String variance = lastAxisMean(g, scope, squares, "variance");
+    String shifted = g.node("Add", scope.hint("variance_eps"), List.of(variance, g.scalar(scope.hint("eps"), block.getEpsilon())));
+    String deviation = g.node("Sqrt", scope.hint("deviation"), List.of(shifted));
+    String normed = g.node("Div", scope.hint("normed"), List.of(centred, deviation));
+    String scaled = g.node("Mul", scope.hint("scaled"), List.of(normed, scope.weight("gamma")));
+    return List.of(g.node("Add", scope.hint("layer_norm"), List.of(scaled, scope.weight("beta"))));
+  }
+
+  /** ReduceMean over the last axis, kept: its axes are an attribute before opset 18 and an input from 18. */
+  private static String lastAxisMean(OnnxGraph g, ExportScope scope, String x, String what) {
+    if (g.opset() < REDUCE_AXES_INPUT_OPSET) {
+      return g.node("ReduceMean", scope.hint(what), List.of(x), ints("axes", -1), attr("keepdims", 1L));
+    }
+    return g.node("ReduceMean", scope.hint(what), List.of(x, g.vector(scope.hint(what + "_axis"), -1)),
+        attr("keepdims", 1L));
   }
 
   /** Inference dropout is the identity: no node. */

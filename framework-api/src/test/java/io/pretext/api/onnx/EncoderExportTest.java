@@ -3,7 +3,6 @@ package io.pretext.api.onnx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.onnxruntime.NodeInfo;
@@ -20,10 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,24 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * run from the same file at batch 1, 7 and 64 (dynamic batch) within 1e-4 of the Java model; the
  * text encoder at several sequence lengths with padding.
  */
-class EncoderExportTest {
+class EncoderExportTest extends ExportTestBase {
   private static final double TOLERANCE = 1e-4;
   private static final int VOCABULARY = 40;
-  private static NDManager manager;
-
-  @TempDir
-  Path dir;
-
-  @BeforeAll
-  static void open() {
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterAll
-  static void close() {
-    manager.close();
-  }
-
   static Stream<Arguments> imageEncoders() {
     return Stream.of(
         Arguments.of("mlp", new MlpEncoder(List.of(16L), 8), new Shape(1, 8, 8)),

@@ -3,7 +3,6 @@ package io.pretext.api.onnx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -26,10 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,23 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Each exportable layer alone, with random weights, written through the exporter with a 1e-5
  * tolerance (verification inside the export), then checked again from the file at batch 5.
  */
-class LayerRoundTripTest {
+class LayerRoundTripTest extends ExportTestBase {
   private static final double TOLERANCE = 1e-5;
-  private static NDManager manager;
-
-  @TempDir
-  Path dir;
-
-  @BeforeAll
-  static void open() {
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterAll
-  static void close() {
-    manager.close();
-  }
-
   /** A layer, its input and the opset it is written with. */
   record Case(String name, Supplier<Block> block, ExportInput input, int opset) {
     @Override
@@ -89,11 +70,14 @@ class LayerRoundTripTest {
         new Case("TokenEmbedding", () -> new TokenEmbedding(20, 8), ExportInput.text(7), 17),
         new Case("PositionEmbedding", () -> new PositionEmbedding(10, 8), sequence, 17),
         new Case("LayerNorm", LayerNorm::new, sequence, 17),
+        new Case("LayerNorm (opset 18: ReduceMean axes as input)", () -> new LayerNorm(1e-3f), sequence, 18),
         new Case("Dropout (inference)", () -> new Dropout(0.3f), sequence, 17),
         // attention and the Transformer layer take the padding mask as a second input, so they are
         // checked inside the smallest encoder: one layer, two heads
         new Case("MultiHeadSelfAttention + TransformerLayer + TransformerEncoder",
-            () -> new TransformerEncoder(30, 12, 8, 1, 2, 16, 0.1f), ExportInput.text(9), 17))
+            () -> new TransformerEncoder(30, 12, 8, 1, 2, 16, 0.1f), ExportInput.text(9), 17),
+        new Case("TransformerEncoder, opset 21", () -> new TransformerEncoder(30, 12, 8, 2, 4, 16, 0.1f),
+            ExportInput.text(12), 21))
         .map(Arguments::of);
   }
 

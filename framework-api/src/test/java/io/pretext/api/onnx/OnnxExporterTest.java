@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -24,28 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class OnnxExporterTest {
+class OnnxExporterTest extends ExportTestBase {
   private static final Shape SAMPLE = new Shape(2, 6, 6);
-  private static NDManager manager;
-
-  @TempDir
-  Path dir;
-
-  @BeforeAll
-  static void open() {
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterAll
-  static void close() {
-    manager.close();
-  }
-
   private static Block small() {
     Block net = new SequentialBlock().addAll(Layers.conv3x3(4, 1), Layers.batchNorm(), Layers.relu(),
         new Residual(Layers.conv3x3(4, 1)), Layers.relu());

@@ -47,16 +47,7 @@ public final class StepBenchmark {
     String profile = strArg(args, "profile", null);
     boolean nchw = Boolean.parseBoolean(strArg(args, "nchw", "false"));
     boolean verbose = Boolean.parseBoolean(strArg(args, "verbose", "false"));
-    // Read by PtEngine when the engine loads: set before the first DJL call.
-    System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-    System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-    System.setProperty("ai.djl.offline", "true");
-    String cache = System.getProperty("user.home") + "/.cache/pretext/djl";
-    System.setProperty("DJL_CACHE_DIR", System.getProperty("DJL_CACHE_DIR", cache));
-    System.setProperty("ENGINE_CACHE_DIR", System.getProperty("ENGINE_CACHE_DIR", cache));
-
-    Engine engine = Engine.getEngine("PyTorch");
-    engine.setRandomSeed(0);
+    Engine engine = BenchEngine.start(threads);
     Shape image = new Shape(1, 28, 28);
     Block net = new SequentialBlock().addAll(new ResNetMini(width).build(image),
         Layers.linear(4L * width, true), Layers.relu(), Layers.linear(64, true));
