@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import io.pretext.api.PretextUserException;
+import io.pretext.api.onnx.LargeStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -29,10 +30,15 @@ public final class OnnxSessions {
   private final CudaProvider cuda;
   private final Consumer<String> notices;
 
-  /** @param notices receives the one-line notice when {@code auto} falls back to the CPU */
+  /**
+   * ONNX Runtime's native start-up runs on a large-stack thread ({@link LargeStack}: it can crash
+   * on a default-size Java thread).
+   *
+   * @param notices receives the one-line notice when {@code auto} falls back to the CPU
+   */
   public OnnxSessions(Consumer<String> notices) {
-    this(OrtEnvironment.getEnvironment(), OrtEnvironment.getAvailableProviders(), OrtSession.SessionOptions::addCUDA,
-        notices);
+    this(LargeStack.call("onnxruntime-start", OrtEnvironment::getEnvironment), OrtEnvironment.getAvailableProviders(),
+        OrtSession.SessionOptions::addCUDA, notices);
   }
 
   OnnxSessions(OrtEnvironment environment, Set<OrtProvider> available, CudaProvider cuda, Consumer<String> notices) {
