@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
       PretrainCommand.class,
       TransferCommand.class,
       CompareCommand.class,
+      FillMaskCommand.class,
+      MlmEvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PretextCli implements Runnable {
