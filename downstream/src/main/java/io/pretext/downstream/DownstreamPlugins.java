@@ -15,5 +15,6 @@ public final class DownstreamPlugins extends PluginModule {
     plugins.evaluator("random-init-probe", ProbeEvaluator.RandomInitProbeFactory.class);
     plugins.evaluator("raw-pixels-logreg", ProbeEvaluator.RawPixelsFactory.class);
     plugins.evaluator("raw-pixels-knn", KnnEvaluator.RawPixelsFactory.class);
+    plugins.evaluator("bag-of-words", ProbeEvaluator.BagOfWordsFactory.class);
   }
 }

@@ -8,13 +8,14 @@ import io.pretext.api.transfer.TransferContext;
 
 /**
  * Where a frozen evaluator's features come from: the pretrained encoder, a randomly initialized
- * encoder of the same architecture (the no-pretraining control), or the preprocessed raw inputs
- * (the raw-pixel baselines). The test set's features are computed once per transfer and shared.
+ * encoder of the same architecture (the no-pretraining control), the preprocessed raw inputs
+ * (the raw-pixel baselines), or the binary bag of words of text samples (the text baseline). The test set's features are computed once per transfer and shared.
  */
 enum FeatureSource {
   PRETRAINED,
   RANDOM_INIT,
-  RAW_INPUT;
+  RAW_INPUT,
+  BAG_OF_WORDS;
 
   /** The seed purpose of the random-init encoder: the same weights for every evaluator and budget. */
   static final String RANDOM_INIT_PURPOSE = "downstream-random-init-encoder";
@@ -22,6 +23,10 @@ enum FeatureSource {
   /** Features of the task's labeled subset and test set. */
   FeatureMatrix[] trainAndTest(TransferContext context, LabeledTask task, int batchSize) {
     String testKey = "features/" + name() + "/test@" + System.identityHashCode(task.test());
+    if (this == BAG_OF_WORDS) {
+      BagOfWords words = BagOfWords.fit(task.labeled());
+      return new FeatureMatrix[] {words.features(task.labeled()), words.features(task.test())};
+    }
     if (this == RAW_INPUT) {
       FeatureMatrix train = Preprocessed.rawRows(context, task.labeled(), batchSize);
       FeatureMatrix test = context.shared(testKey, () -> Preprocessed.rawRows(context, task.test(), batchSize));
@@ -39,6 +44,9 @@ enum FeatureSource {
 
   /** Features of any dataset with this source's encoder (for tests and tools). */
   FeatureMatrix features(TransferContext context, Dataset<?> data, int batchSize) {
+    if (this == BAG_OF_WORDS) {
+      return BagOfWords.fit(data).features(data);
+    }
     if (this == RAW_INPUT) {
       return Preprocessed.rawRows(context, data, batchSize);
     }

@@ -90,6 +90,14 @@ public final class ProbeEvaluator implements Evaluator {
     }
   }
 
+  /** {@code bag-of-words}. */
+  public static final class BagOfWordsFactory extends Factory {
+    public BagOfWordsFactory() {
+      super("logistic regression, bag of words", FeatureSource.BAG_OF_WORDS,
+          "logistic regression on binary bag-of-words features (vocabulary of the labeled texts): the text baseline");
+    }
+  }
+
   /** {@code raw-pixels-logreg}. */
   public static final class RawPixelsFactory extends Factory {
     public RawPixelsFactory() {

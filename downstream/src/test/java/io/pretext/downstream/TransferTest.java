@@ -50,7 +50,7 @@ class TransferTest {
   @Test
   void everyEvaluatorIsRegistered() {
     assertEquals(java.util.Set.of("linear-probe", "knn", "fine-tune", "from-scratch", "random-init-probe",
-        "raw-pixels-logreg", "raw-pixels-knn"), registry.names(PluginKind.EVALUATOR));
+        "raw-pixels-logreg", "raw-pixels-knn", "bag-of-words"), registry.names(PluginKind.EVALUATOR));
   }
 
   @Test

@@ -103,7 +103,7 @@ public final class RunPipeline {
       try {
         RuntimeSettings runtime = config.runtime();
         RunPlugins plugins = RunPlugins.create(config, bootstrap.registry(runtime, MetricsSink.NONE));
-        DataSplits<?> splits = plugins.data().load();
+        DataSplits<?> splits = plugins.transferData().load();
         Transfer transfer = transferOf(config, plugins);
         transfer.check(splits, new SeedSource(runtime.seed()));
         PretrainedWeights weights = PretrainedWeights.read(runDir.encoderParameters());
@@ -157,8 +157,10 @@ public final class RunPipeline {
     checkBatchFits(train, unlabeled);
     boolean transferring = stages == Stages.ALL && transferEnabled(config, plugins);
     Transfer transfer = transferring ? transferOf(config, plugins) : null;
+    DataSplits<?> labeled = plugins.transferData() == plugins.data() || !transferring ? splits
+        : plugins.transferData().load();
     if (transferring) {
-      transfer.check(splits, new SeedSource(runtime.seed()));
+      transfer.check(labeled, new SeedSource(runtime.seed()));
     }
     PretrainLoop loop = new PretrainLoop(train, new SeedSource(runtime.seed()), new EngineSetup(runtime), runDir,
         metrics, progress ? ProgressReporter.console() : ProgressReporter.NONE);
@@ -178,7 +180,7 @@ public final class RunPipeline {
       if (transferring) {
         long t0 = System.nanoTime();
         TransferResults r = TransferStage.run(transfer, plugins, task, runDir, runtime, result.inputShape(),
-            PretrainedWeights.of(result.encoder()), splits);
+            PretrainedWeights.of(result.encoder()), labeled);
         reporter.transfer(r, Duration.ofNanos(System.nanoTime() - t0));
         results = Optional.of(r);
       }

@@ -26,10 +26,11 @@ import java.util.Optional;
  * @param head the head, when the run names one
  * @param evaluators the downstream evaluators, in table order
  * @param preprocess the {@code downstream.preprocess} pipeline, applied to every labeled and test sample
+ * @param transferData the labeled data of the transfer step: {@code downstream.data}, else {@code data}
  */
 public record RunPlugins(
     DataSource data, PretextTask task, Encoder encoder, AugmentPipeline augment, Optional<Head> head,
-    List<Evaluator> evaluators, AugmentPipeline preprocess) {
+    List<Evaluator> evaluators, AugmentPipeline preprocess, DataSource transferData) {
 
   /** Creates every plugin the config names. */
   public static RunPlugins create(RunConfig config, PluginRegistry registry) {
@@ -45,8 +46,17 @@ public record RunPlugins(
       evaluators.add(registry.create(PluginKind.EVALUATOR, Evaluator.class, e));
     }
     requireSampleType(taskSection.pathOf("name"), "pretext task '" + taskSection.getString("name") + "'", task.sampleType(), data);
-    AugmentPipeline preprocess = pipeline(config.downstream().getNodeList("preprocess"), registry, data);
-    return new RunPlugins(data, task, encoder, augment, head, List.copyOf(evaluators), preprocess);
+    DataSource transferData = config.downstream().has(RunSchema.DATA)
+        ? registry.create(PluginKind.DATA_SOURCE, DataSource.class, config.downstream().getNode(RunSchema.DATA))
+        : data;
+    if (transferData != data && !transferData.sampleType().isAssignableFrom(data.sampleType())
+        && !data.sampleType().isAssignableFrom(transferData.sampleType())) {
+      throw ConfigException.at(config.downstream().pathOf(RunSchema.DATA), "gives "
+          + transferData.sampleType().getSimpleName() + " samples but the encoder is pretrained on "
+          + data.sampleType().getSimpleName() + " samples; use data of the same kind");
+    }
+    AugmentPipeline preprocess = pipeline(config.downstream().getNodeList("preprocess"), registry, transferData);
+    return new RunPlugins(data, task, encoder, augment, head, List.copyOf(evaluators), preprocess, transferData);
   }
 
   private static AugmentPipeline pipeline(List<ConfigNode> sections, PluginRegistry registry, DataSource data) {

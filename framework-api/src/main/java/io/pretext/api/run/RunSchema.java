@@ -61,6 +61,8 @@ public final class RunSchema {
             false, null, augmenterCommon(), PluginKind.AUGMENTER.id(),
             "deterministic per-sample preprocessing of labeled and test samples (e.g. normalize), in order"))
         .pluginList("evaluators", PluginKind.EVALUATOR.id(), "transfer methods, one table row each")
+        .plugin(DATA, PluginKind.DATA_SOURCE.id(), false,
+            "the labeled data of the transfer step, when it is not the pretraining data (e.g. sentiment after sotu)")
         .build();
   }
 

@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       EmbedCommand.class,
       PredictCommand.class,
+      FillMaskCommand.class,
+      MlmEvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PretextCli implements Runnable {

@@ -1,0 +1,91 @@
+package io.pretext.runner.cli;
+
+import ai.djl.ndarray.NDManager;
+import io.pretext.api.PretextUserException;
+import io.pretext.api.engine.EngineSetup;
+import io.pretext.api.plugin.PluginKind;
+import io.pretext.api.plugin.PluginRegistry;
+import io.pretext.api.run.RunConfig;
+import io.pretext.api.run.RunConfigLoader;
+import io.pretext.api.spi.Encoder;
+import io.pretext.api.spi.Head;
+import io.pretext.api.spi.PretextTask;
+import io.pretext.api.train.RunDirectory;
+import io.pretext.masking.FillMask;
+import io.pretext.masking.MaskedLanguageModelTask;
+import io.pretext.masking.TrainedMlm;
+import io.pretext.runner.Bootstrap;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pretext fill-mask --model RUN_DIR "I [MASK] an instructor."}: the top-k tokens for every [MASK]. */
+@Command(name = "fill-mask", mixinStandardHelpOptions = true,
+    description = {"Put hidden words back with the model of a finished mlm run: the most probable tokens for every",
+        "[MASK] of each sentence, with their probabilities."})
+final class FillMaskCommand implements Runnable {
+  private final Supplier<Bootstrap> bootstrap;
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "RUN_DIR", description = "The directory of a finished mlm run.")
+  private Path modelRun;
+
+  @Option(names = {"-k", "--top-k"}, defaultValue = "5", description = "How many tokens to show per [MASK] (default 5).")
+  private int topK;
+
+  @Parameters(arity = "1..*", paramLabel = "SENTENCE", description = "Sentences with one or more [MASK].")
+  private List<String> sentences;
+
+  FillMaskCommand(Supplier<Bootstrap> bootstrap) {
+    this.bootstrap = bootstrap;
+  }
+
+  @Override
+  public void run() {
+    if (topK < 1) {
+      throw new PretextUserException("--top-k must be at least 1, got " + topK);
+    }
+    Bootstrap plugins = bootstrap.get();
+    RunDirectory runDir = RunDirectory.open(modelRun);
+    RunConfig config = new RunConfigLoader(plugins.registry()).load(runDir.config(), List.of());
+    PluginRegistry registry = plugins.registry(config.runtime(), io.pretext.api.runtime.MetricsSink.NONE);
+    PretextTask task = registry.create(PluginKind.PRETEXT_TASK, PretextTask.class, config.pretext().orElseThrow());
+    if (!(task instanceof MaskedLanguageModelTask mlm)) {
+      throw new PretextUserException("fill-mask needs a run of the mlm task; " + modelRun + " was trained on the '"
+          + config.pretext().orElseThrow().getString("name") + "' task.");
+    }
+    Encoder encoder = registry.create(PluginKind.ENCODER, Encoder.class, config.encoder());
+    Optional<Head> head = config.head().map(h -> registry.create(PluginKind.HEAD, Head.class, h));
+    new EngineSetup(config.runtime()).start();
+    PrintWriter out = spec.commandLine().getOut();
+    try (NDManager manager = NDManager.newBaseManager()) {
+      TrainedMlm trained = TrainedMlm.load(runDir, mlm, encoder, head, config.trainSettings().keepCheckpoints(), manager);
+      List<FillMask.Prediction> predictions = new FillMask(trained.model(), trained.task().tokenizer())
+          .fill(sentences, topK, manager);
+      String last = null;
+      for (FillMask.Prediction p : predictions) {
+        if (!p.sentence().equals(last)) {
+          out.println(p.sentence());
+          last = p.sentence();
+        }
+        StringBuilder line = new StringBuilder("  [MASK] #" + (p.maskIndex() + 1) + ":");
+        for (FillMask.Candidate c : p.candidates()) {
+          line.append(String.format(Locale.ROOT, "  %s %.3f", c.token(), c.probability()));
+        }
+        out.println(line);
+      }
+      out.printf(Locale.ROOT, "model: %s (checkpoint at step %d), %d sentence(s), top %d%n", modelRun, trained.step(),
+          sentences.size(), topK);
+    }
+  }
+}

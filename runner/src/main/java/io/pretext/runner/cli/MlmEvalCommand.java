@@ -1,0 +1,101 @@
+package io.pretext.runner.cli;
+
+import ai.djl.ndarray.NDManager;
+import io.pretext.api.PretextUserException;
+import io.pretext.api.data.DataSplits;
+import io.pretext.api.data.Dataset;
+import io.pretext.api.engine.EngineSetup;
+import io.pretext.api.plugin.PluginKind;
+import io.pretext.api.plugin.PluginRegistry;
+import io.pretext.api.run.RunConfig;
+import io.pretext.api.run.RunConfigLoader;
+import io.pretext.api.spi.DataSource;
+import io.pretext.api.spi.Encoder;
+import io.pretext.api.spi.Head;
+import io.pretext.api.spi.PretextTask;
+import io.pretext.api.train.RunDirectory;
+import io.pretext.masking.MaskedLanguageModelTask;
+import io.pretext.masking.MaskedTokenEvaluation;
+import io.pretext.masking.TrainedMlm;
+import io.pretext.runner.Bootstrap;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pretext mlm-eval --model RUN_DIR}: masked-token top-1/top-5 accuracy of a finished mlm run
+ * on its held-out texts, beside unigram and bigram baselines on the same positions.
+ */
+@Command(name = "mlm-eval", mixinStandardHelpOptions = true,
+    description = {"Masked-token accuracy of a finished mlm run on its held-out texts (every selected token masked),",
+        "beside unigram and bigram baselines fitted on its training texts, on the same positions."})
+final class MlmEvalCommand implements Runnable {
+  private final Supplier<Bootstrap> bootstrap;
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "RUN_DIR", description = "The directory of a finished mlm run.")
+  private Path modelRun;
+
+  @Option(names = "--mask-probability", defaultValue = "0.15", description = "Share of tokens masked (default 0.15).")
+  private double maskProbability;
+
+  @Option(names = "--seed", defaultValue = "1234", description = "Seed of the choice of positions (default 1234).")
+  private long seed;
+
+  MlmEvalCommand(Supplier<Bootstrap> bootstrap) {
+    this.bootstrap = bootstrap;
+  }
+
+  @Override
+  public void run() {
+    if (!(maskProbability > 0 && maskProbability <= 1)) {
+      throw new PretextUserException("--mask-probability must be in (0, 1], got " + maskProbability);
+    }
+    Bootstrap plugins = bootstrap.get();
+    RunDirectory runDir = RunDirectory.open(modelRun);
+    RunConfig config = new RunConfigLoader(plugins.registry()).load(runDir.config(), List.of());
+    PluginRegistry registry = plugins.registry(config.runtime(), io.pretext.api.runtime.MetricsSink.NONE);
+    PretextTask task = registry.create(PluginKind.PRETEXT_TASK, PretextTask.class, config.pretext().orElseThrow());
+    if (!(task instanceof MaskedLanguageModelTask mlm)) {
+      throw new PretextUserException("mlm-eval needs a run of the mlm task; " + modelRun + " was trained on the '"
+          + config.pretext().orElseThrow().getString("name") + "' task.");
+    }
+    DataSplits<?> splits = registry.create(PluginKind.DATA_SOURCE, DataSource.class, config.data()).load();
+    Dataset<?> heldOut = splits.test().orElseThrow(() -> new PretextUserException("The run's data has no held-out"
+        + " split; give its data source a test-fraction (sotu) or test-path (text-lines)."));
+    Encoder encoder = registry.create(PluginKind.ENCODER, Encoder.class, config.encoder());
+    Optional<Head> head = config.head().map(h -> registry.create(PluginKind.HEAD, Head.class, h));
+    new EngineSetup(config.runtime()).start();
+    PrintWriter out = spec.commandLine().getOut();
+    try (NDManager manager = NDManager.newBaseManager()) {
+      TrainedMlm trained = TrainedMlm.load(runDir, mlm, encoder, head, config.trainSettings().keepCheckpoints(), manager);
+      MaskedTokenEvaluation.Result r = new MaskedTokenEvaluation(trained.task().tokenizer(), maskProbability, seed)
+          .run(trained.model(), texts(splits.train()), texts(heldOut), 128, manager);
+      out.printf(Locale.ROOT, "held-out masked tokens: %d positions in %d texts (%.0f%% masked, seed %d), checkpoint at"
+          + " step %d%n", r.positions(), r.sentences(), 100 * maskProbability, seed, trained.step());
+      out.println("| predictor | top-1 | top-5 |");
+      out.println("|---|---|---|");
+      for (MaskedTokenEvaluation.Score s : r.scores()) {
+        out.printf(Locale.ROOT, "| %s | %.1f%% | %.1f%% |%n", s.method(), 100 * s.top1(), 100 * s.top5());
+      }
+    }
+  }
+
+  private static List<String> texts(Dataset<?> data) {
+    List<String> out = new ArrayList<>(data.size());
+    for (int i = 0; i < data.size(); i++) {
+      out.add((String) data.get(i));
+    }
+    return out;
+  }
+}
