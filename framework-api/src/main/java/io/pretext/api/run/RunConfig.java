@@ -110,7 +110,10 @@ public final class RunConfig {
       return out;
     }
     if (o instanceof List<?> l) {
-      return l.stream().map(RunConfig::toPlain).toList();
+      // a fresh list each time: Stream.toList() shares one empty list, which YAML writes as an anchor
+      List<Object> out = new java.util.ArrayList<>(l.size());
+      l.forEach(v -> out.add(toPlain(v)));
+      return out;
     }
     return o;
   }

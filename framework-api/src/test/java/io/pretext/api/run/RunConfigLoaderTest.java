@@ -78,6 +78,16 @@ class RunConfigLoaderTest {
   }
 
   @Test
+  void resolvedYamlHasNoAnchorsForRepeatedEmptyLists() {
+    String yaml = config("augment: []\ndownstream: {preprocess: []}\n");
+    assertFalse(yaml.contains("&") || yaml.contains("*"), yaml);
+  }
+
+  private String config(String extra) {
+    return loader.load("empty-lists.yaml", GOOD.replaceAll("(?s)augment:.*?- flip\n", "") + extra, List.of()).toYaml();
+  }
+
+  @Test
   void misspeltKeyNamesItsPathAndTheClosestKey() {
     String yaml = GOOD.replace("temperature: 0.2", "temperture: 0.2");
     ConfigException e = assertThrows(ConfigException.class, () -> loader.load("run.yaml", yaml, List.of()));
