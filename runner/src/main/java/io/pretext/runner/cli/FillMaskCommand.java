@@ -2,24 +2,13 @@ package io.pretext.runner.cli;
 
 import ai.djl.ndarray.NDManager;
 import io.pretext.api.PretextUserException;
-import io.pretext.api.engine.EngineSetup;
-import io.pretext.api.plugin.PluginKind;
-import io.pretext.api.plugin.PluginRegistry;
-import io.pretext.api.run.RunConfig;
-import io.pretext.api.run.RunConfigLoader;
-import io.pretext.api.spi.Encoder;
-import io.pretext.api.spi.Head;
-import io.pretext.api.spi.PretextTask;
-import io.pretext.api.train.RunDirectory;
 import io.pretext.masking.FillMask;
-import io.pretext.masking.MaskedLanguageModelTask;
 import io.pretext.masking.TrainedMlm;
 import io.pretext.runner.Bootstrap;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,21 +44,9 @@ final class FillMaskCommand implements Runnable {
     if (topK < 1) {
       throw new PretextUserException("--top-k must be at least 1, got " + topK);
     }
-    Bootstrap plugins = bootstrap.get();
-    RunDirectory runDir = RunDirectory.open(modelRun);
-    RunConfig config = new RunConfigLoader(plugins.registry()).load(runDir.config(), List.of());
-    PluginRegistry registry = plugins.registry(config.runtime(), io.pretext.api.runtime.MetricsSink.NONE);
-    PretextTask task = registry.create(PluginKind.PRETEXT_TASK, PretextTask.class, config.pretext().orElseThrow());
-    if (!(task instanceof MaskedLanguageModelTask mlm)) {
-      throw new PretextUserException("fill-mask needs a run of the mlm task; " + modelRun + " was trained on the '"
-          + config.pretext().orElseThrow().getString("name") + "' task.");
-    }
-    Encoder encoder = registry.create(PluginKind.ENCODER, Encoder.class, config.encoder());
-    Optional<Head> head = config.head().map(h -> registry.create(PluginKind.HEAD, Head.class, h));
-    new EngineSetup(config.runtime()).start();
     PrintWriter out = spec.commandLine().getOut();
     try (NDManager manager = NDManager.newBaseManager()) {
-      TrainedMlm trained = TrainedMlm.load(runDir, mlm, encoder, head, config.trainSettings().keepCheckpoints(), manager);
+      TrainedMlm trained = MlmRun.open(bootstrap.get(), modelRun, "fill-mask", manager).trained();
       List<FillMask.Prediction> predictions = new FillMask(trained.model(), trained.task().tokenizer())
           .fill(sentences, topK, manager);
       String last = null;

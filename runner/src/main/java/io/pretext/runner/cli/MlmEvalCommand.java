@@ -4,17 +4,8 @@ import ai.djl.ndarray.NDManager;
 import io.pretext.api.PretextUserException;
 import io.pretext.api.data.DataSplits;
 import io.pretext.api.data.Dataset;
-import io.pretext.api.engine.EngineSetup;
 import io.pretext.api.plugin.PluginKind;
-import io.pretext.api.plugin.PluginRegistry;
-import io.pretext.api.run.RunConfig;
-import io.pretext.api.run.RunConfigLoader;
 import io.pretext.api.spi.DataSource;
-import io.pretext.api.spi.Encoder;
-import io.pretext.api.spi.Head;
-import io.pretext.api.spi.PretextTask;
-import io.pretext.api.train.RunDirectory;
-import io.pretext.masking.MaskedLanguageModelTask;
 import io.pretext.masking.MaskedTokenEvaluation;
 import io.pretext.masking.TrainedMlm;
 import io.pretext.runner.Bootstrap;
@@ -23,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,24 +51,13 @@ final class MlmEvalCommand implements Runnable {
     if (!(maskProbability > 0 && maskProbability <= 1)) {
       throw new PretextUserException("--mask-probability must be in (0, 1], got " + maskProbability);
     }
-    Bootstrap plugins = bootstrap.get();
-    RunDirectory runDir = RunDirectory.open(modelRun);
-    RunConfig config = new RunConfigLoader(plugins.registry()).load(runDir.config(), List.of());
-    PluginRegistry registry = plugins.registry(config.runtime(), io.pretext.api.runtime.MetricsSink.NONE);
-    PretextTask task = registry.create(PluginKind.PRETEXT_TASK, PretextTask.class, config.pretext().orElseThrow());
-    if (!(task instanceof MaskedLanguageModelTask mlm)) {
-      throw new PretextUserException("mlm-eval needs a run of the mlm task; " + modelRun + " was trained on the '"
-          + config.pretext().orElseThrow().getString("name") + "' task.");
-    }
-    DataSplits<?> splits = registry.create(PluginKind.DATA_SOURCE, DataSource.class, config.data()).load();
-    Dataset<?> heldOut = splits.test().orElseThrow(() -> new PretextUserException("The run's data has no held-out"
-        + " split; give its data source a test-fraction (sotu) or test-path (text-lines)."));
-    Encoder encoder = registry.create(PluginKind.ENCODER, Encoder.class, config.encoder());
-    Optional<Head> head = config.head().map(h -> registry.create(PluginKind.HEAD, Head.class, h));
-    new EngineSetup(config.runtime()).start();
     PrintWriter out = spec.commandLine().getOut();
     try (NDManager manager = NDManager.newBaseManager()) {
-      TrainedMlm trained = TrainedMlm.load(runDir, mlm, encoder, head, config.trainSettings().keepCheckpoints(), manager);
+      MlmRun run = MlmRun.open(bootstrap.get(), modelRun, "mlm-eval", manager);
+      TrainedMlm trained = run.trained();
+      DataSplits<?> splits = run.registry().create(PluginKind.DATA_SOURCE, DataSource.class, run.config().data()).load();
+      Dataset<?> heldOut = splits.test().orElseThrow(() -> new PretextUserException("The run's data has no held-out"
+          + " split; give its data source a test-fraction (sotu) or test-path (text-lines)."));
       MaskedTokenEvaluation.Result r = new MaskedTokenEvaluation(trained.task().tokenizer(), maskProbability, seed)
           .run(trained.model(), texts(splits.train()), texts(heldOut), 128, manager);
       out.printf(Locale.ROOT, "held-out masked tokens: %d positions in %d texts (%.0f%% masked, seed %d), checkpoint at"
