@@ -37,7 +37,7 @@ public final class EndToEndEvaluator implements Evaluator {
       double accuracy = Accuracy.of(trained.predict(task.test(), recipe.evalBatchSize()), Preprocessed.labels(task.test()));
       long t2 = System.nanoTime();
       Map<String, Object> extras = new LinkedHashMap<>();
-      extras.put("steps", recipe.steps());
+      extras.put("steps", recipe.stepsFor(task.labeled().size()));
       extras.put("batch_size", Math.min(recipe.batchSize(), task.labeled().size()));
       extras.put("learning_rate", recipe.learningRate());
       extras.put("final_loss", trained.finalLoss());

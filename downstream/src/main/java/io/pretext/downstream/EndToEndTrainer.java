@@ -105,14 +105,13 @@ final class EndToEndTrainer {
         context.pretrained().loadInto(encoder, model.getNDManager()); // kept by initialize below
       }
       context.seedEngine(purpose + "/init");
-      Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) recipe.learningRate()))
-          .optWeightDecays((float) recipe.weightDecay()).build();
-      DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(adam)
+      int steps = recipe.stepsFor(n);
+      DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer(steps))
           .optDevices(new ai.djl.Device[] {context.device()});
       double loss;
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(context.batchShape(batch));
-        loss = loop(trainer, labeled, batch, purpose);
+        loss = loop(trainer, labeled, batch, steps, purpose);
       }
       done = true;
       return new Trained(model, encoder, context, loss);
@@ -123,7 +122,15 @@ final class EndToEndTrainer {
     }
   }
 
-  private double loop(Trainer trainer, Dataset<?> labeled, int batch, String purpose) {
+  private Optimizer optimizer(int steps) {
+    Tracker rate = recipe.schedule(steps);
+    float decay = (float) recipe.weightDecay();
+    return recipe.optimizer().equals("adamw")
+        ? Optimizer.adamW().optLearningRateTracker(rate).optWeightDecays(decay).build()
+        : Optimizer.adam().optLearningRateTracker(rate).optWeightDecays(decay).build();
+  }
+
+  private double loop(Trainer trainer, Dataset<?> labeled, int batch, int steps, String purpose) {
     int n = labeled.size();
     RandomGenerator order = context.seeds().generator(purpose + "/batches");
     RandomGenerator augment = context.seeds().generator(purpose + "/augment");
@@ -131,7 +138,7 @@ final class EndToEndTrainer {
     int[] perm = permutation(n, order);
     int cursor = 0;
     double loss = Double.NaN;
-    for (int step = 1; step <= recipe.steps(); step++) {
+    for (int step = 1; step <= steps; step++) {
       List<Object> samples = new ArrayList<>(batch);
       int[] y = new int[batch];
       for (int b = 0; b < batch; b++) {

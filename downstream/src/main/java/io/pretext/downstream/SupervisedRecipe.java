@@ -3,23 +3,51 @@ package io.pretext.downstream;
 import io.pretext.api.config.ConfigNode;
 import io.pretext.api.config.ConfigSchema;
 import io.pretext.api.config.ValueType;
+import io.pretext.api.train.LearningRateSchedule;
 
 /**
  * How an encoder plus linear head is trained end to end on a labeled subset (the reference's
  * supervised baseline): Adam at a constant learning rate, cross-entropy, {@code steps} steps of
  * {@code min(batchSize, n)} samples drawn without replacement pass after pass, flip + translation
  * for images, BatchNorm in training mode while training and in inference mode for the test set.
+ * Optionally (the usual recipe for fine-tuning a Transformer, e.g. BERT, Devlin et al. 2019): a
+ * number of passes over the subset instead of a fixed step count, AdamW, and a linear warm-up
+ * followed by a linear decay to 0.
  *
- * @param steps optimizer steps
+ * @param steps optimizer steps (used when {@code epochs} is 0)
  * @param batchSize samples per step (capped at the subset's size)
- * @param learningRate Adam's learning rate
- * @param weightDecay Adam's L2 weight decay
+ * @param learningRate the learning rate after warm-up
+ * @param weightDecay weight decay (L2 for adam, decoupled for adamw)
  * @param flip random horizontal flip (images)
  * @param translate random translation in pixels (images)
  * @param evalBatchSize samples per test batch
+ * @param epochs passes over the labeled subset, 0 to use {@code steps}
+ * @param optimizer {@code adam} or {@code adamw}
+ * @param warmupFraction the share of the steps spent warming the learning rate up from 0
+ * @param decay whether the learning rate decays linearly to 0 after warm-up
  */
 record SupervisedRecipe(int steps, int batchSize, double learningRate, double weightDecay, boolean flip,
-    int translate, int evalBatchSize) {
+    int translate, int evalBatchSize, int epochs, String optimizer, double warmupFraction, boolean decay) {
+
+  /** The reference's recipe: a fixed step count, Adam at a constant rate. */
+  SupervisedRecipe(int steps, int batchSize, double learningRate, double weightDecay, boolean flip, int translate,
+      int evalBatchSize) {
+    this(steps, batchSize, learningRate, weightDecay, flip, translate, evalBatchSize, 0, "adam", 0, false);
+  }
+
+  /** Optimizer steps for a labeled subset of {@code n} samples. */
+  int stepsFor(int n) {
+    if (epochs == 0) {
+      return steps;
+    }
+    int batch = Math.min(batchSize, n);
+    return (int) Math.max(1, Math.ceil((double) epochs * n / batch));
+  }
+
+  /** The learning rate per update over {@code total} steps. */
+  LearningRateSchedule schedule(int total) {
+    return new LearningRateSchedule((float) learningRate, Math.round(warmupFraction * total), total, decay);
+  }
 
   static ConfigSchema schema(double defaultLearningRate) {
     return ConfigSchema.builder()
@@ -30,12 +58,20 @@ record SupervisedRecipe(int steps, int batchSize, double learningRate, double we
         .optional("flip", ValueType.bool(), true, "random horizontal flip of images")
         .optional("translate", ValueType.integer(0, 64), 2, "random translation of images by up to this many pixels")
         .optional("eval-batch-size", ValueType.integer(1, 65_536), 500, "samples per test batch")
+        .optional("epochs", ValueType.integer(0, 100_000), 0, "passes over the labeled subset; 0 uses steps")
+        .optional("optimizer", ValueType.oneOf("adam", "adamw"), "adam", "adam, or adamw (decoupled weight decay)")
+        .optional("warmup-fraction", ValueType.real(0, false, 1, true), 0.0,
+            "share of the steps warming the learning rate up linearly from 0")
+        .optional("schedule", ValueType.oneOf("constant", "linear"), "constant",
+            "after warm-up: constant, or linear decay to 0 at the last step")
         .build();
   }
 
   static SupervisedRecipe from(ConfigNode c, double defaultLearningRate) {
     return new SupervisedRecipe(c.getInt("steps", 1500), c.getInt("batch-size", 128),
         c.getDouble("learning-rate", defaultLearningRate), c.getDouble("weight-decay", 0.0), c.getBoolean("flip", true),
-        c.getInt("translate", 2), c.getInt("eval-batch-size", 500));
+        c.getInt("translate", 2), c.getInt("eval-batch-size", 500), c.getInt("epochs", 0),
+        c.getString("optimizer", "adam"), c.getDouble("warmup-fraction", 0.0),
+        c.getString("schedule", "constant").equals("linear"));
   }
 }
