@@ -18,6 +18,7 @@ import io.pretext.api.data.Dataset;
 import io.pretext.api.data.Image;
 import io.pretext.api.spi.HostTensor;
 import io.pretext.api.PretextUserException;
+import io.pretext.api.nn.layers.FirstOutput;
 import io.pretext.api.transfer.TransferContext;
 import java.util.ArrayList;
 import java.util.List;

@@ -14,6 +14,7 @@ import io.pretext.api.nn.layers.MaxPool2d;
 import io.pretext.api.nn.layers.Relu;
 import io.pretext.api.nn.layers.Residual;
 import io.pretext.api.nn.layers.Dropout;
+import io.pretext.api.nn.layers.FirstOutput;
 import io.pretext.api.nn.layers.LayerNorm;
 import io.pretext.api.nn.layers.MultiHeadSelfAttention;
 import io.pretext.api.nn.layers.PositionEmbedding;
@@ -52,6 +53,7 @@ public final class LayerExporters {
         .with(AvgPool2d.class, PoolExporters::average)
         .with(GlobalAvgPool2d.class, PoolExporters::globalAverage)
         .with(Flatten.class, StructureExporters::flatten)
+        .with(FirstOutput.class, StructureExporters::firstOutput)
         .with(TokenEmbedding.class, EmbeddingExporters::tokens)
         .with(PositionEmbedding.class, EmbeddingExporters::positions)
         .with(LayerNorm.class, TransformerExporters::layerNorm)

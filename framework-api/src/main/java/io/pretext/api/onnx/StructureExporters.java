@@ -4,6 +4,7 @@ import static io.pretext.api.onnx.OnnxGraph.attr;
 
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
+import io.pretext.api.nn.layers.FirstOutput;
 import io.pretext.api.nn.layers.Flatten;
 import io.pretext.api.nn.layers.Residual;
 import java.util.List;
@@ -31,5 +32,10 @@ final class StructureExporters {
   /** (N, d1, d2, ...) to (N, d1*d2*...): Flatten with axis 1. */
   static List<String> flatten(Flatten block, List<GraphValue> inputs, ExportScope scope) {
     return List.of(scope.graph().node("Flatten", scope.hint("flatten"), List.of(inputs.get(0).name()), attr("axis", 1L)));
+  }
+
+  /** Output 0 of the block before: no node. */
+  static List<String> firstOutput(FirstOutput block, List<GraphValue> inputs, ExportScope scope) {
+    return List.of(inputs.get(0).name());
   }
 }

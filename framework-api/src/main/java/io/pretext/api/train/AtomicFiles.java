@@ -7,8 +7,14 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
-/** Writes a file completely or not at all: temporary file in the same folder, fsync, atomic rename. */
+/**
+ * Writes a file completely or not at all: temporary file in the same folder, fsync, atomic rename.
+ * The file gets the permissions an ordinary new file would (rw-r--r-- under the usual umask), not
+ * the owner-only ones of a temporary file.
+ */
 public final class AtomicFiles {
   static final String TEMP_SUFFIX = ".tmp";
 
@@ -30,9 +36,16 @@ public final class AtomicFiles {
         buffered.flush();
         file.getFD().sync();
       }
+      makeReadable(tmp);
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static void makeReadable(Path file) throws IOException {
+    if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 

@@ -10,6 +10,7 @@ import ai.djl.nn.SequentialBlock;
 import io.pretext.api.nn.layers.AvgPool2d;
 import io.pretext.api.nn.layers.Dropout;
 import io.pretext.api.nn.layers.ExportableLayers;
+import io.pretext.api.nn.layers.FirstOutput;
 import io.pretext.api.nn.layers.Flatten;
 import io.pretext.api.nn.layers.GlobalAvgPool2d;
 import io.pretext.api.nn.layers.LayerNorm;
@@ -76,6 +77,9 @@ class LayerRoundTripTest extends ExportTestBase {
         // checked inside the smallest encoder: one layer, two heads
         new Case("MultiHeadSelfAttention + TransformerLayer + TransformerEncoder",
             () -> new TransformerEncoder(30, 12, 8, 1, 2, 16, 0.1f), ExportInput.text(9), 17),
+        new Case("FirstOutput after the text encoder, then Linear",
+            () -> new SequentialBlock().addAll(new TransformerEncoder(30, 12, 8, 1, 2, 16, 0.1f), new FirstOutput(),
+                Layers.linear(3, true)), ExportInput.text(9), 17),
         new Case("TransformerEncoder, opset 21", () -> new TransformerEncoder(30, 12, 8, 2, 4, 16, 0.1f),
             ExportInput.text(12), 21))
         .map(Arguments::of);

@@ -13,6 +13,7 @@ import io.pretext.api.data.fetch.Sha256;
 import io.pretext.api.engine.EngineSetup;
 import io.pretext.api.inference.InputSignature;
 import io.pretext.api.inference.ModelMetadata;
+import io.pretext.api.nn.layers.FirstOutput;
 import io.pretext.api.nn.layers.Layers;
 import io.pretext.api.onnx.ExportInput;
 import io.pretext.api.onnx.ExportResult;
@@ -103,7 +104,7 @@ public final class RunExport {
       }
       ExportResult enc = write(encoder, input, metadata, dir.resolve("encoder.onnx"));
       Optional<ExportResult> cls = Optional.empty();
-      if (probe.isPresent() && !text) {
+      if (probe.isPresent()) {
         LinearClassifier classifier = LinearClassifier.read(probe.get());
         if (classifier.features() != features) {
           throw new PretextUserException("The probe " + probe.get() + " takes " + classifier.features()
@@ -115,10 +116,7 @@ public final class RunExport {
             + " class probabilities; linear probe " + probe.get().getFileName() + ")");
         clsMeta.put(ModelMetadata.CLASSES, String.join("\n", classifier.classNames()));
         cls = Optional.of(write(model, input, clsMeta, dir.resolve("classifier.onnx")));
-      } else if (text && probe.isPresent()) {
-        LOG.info("export: classifier.onnx is written for image encoders only in this version; {} is not exported",
-            probe.get());
-      } else if (!text) {
+      } else {
         LOG.info("export: no downstream probe in {}, so no classifier.onnx (run the downstream step with linear-probe)",
             run.root());
       }
@@ -148,7 +146,8 @@ public final class RunExport {
     Block encoder = plugins.encoder().build(inputShape);
     weights.loadInto(encoder, manager);
     Linear linear = Layers.linear(classifier.classes(), true);
-    SequentialBlock model = new SequentialBlock().add(encoder).add(linear);
+    // FirstOutput keeps the pooled features of a text encoder (which also returns token states)
+    SequentialBlock model = new SequentialBlock().add(encoder).add(new FirstOutput()).add(linear);
     model.initialize(manager, DataType.FLOAT32, new Shape(1).addAll(inputShape));
     set(linear, "weight", classifier.weights(), manager);
     set(linear, "bias", classifier.bias(), manager);

@@ -77,6 +77,17 @@ class TextRunTest {
     assertEquals(0, eval.code(), eval.err());
     assertTrue(eval.out().contains("| unigram baseline |") && eval.out().contains("| model |"), eval.out());
 
+    CliHarness.Result export = CliHarness.run("export", runDir.toString());
+    assertEquals(0, export.code(), export.err());
+    assertTrue(export.out().contains("exported " + runDir.resolve("export/classifier.onnx")), export.out());
+    Path reviews = Files.write(dir.resolve("reviews.txt"), List.of("The food was great.", "The food was awful."));
+    CliHarness.Result predict = CliHarness.run("predict", "--model", runDir.resolve("export/classifier.onnx").toString(),
+        "--input", reviews.toString(), "--top", "2", "--device", "cpu");
+    assertEquals(0, predict.code(), predict.err());
+    List<String> lines = predict.out().lines().filter(l -> l.startsWith("0\t") || l.startsWith("1\t")).toList();
+    assertEquals(2, lines.size(), predict.out());
+    assertTrue(lines.stream().allMatch(l -> l.contains("pos") && l.contains("neg")), predict.out());
+
     CliHarness.Result none = CliHarness.run("fill-mask", "--model", runDir.toString(), "No mask at all.");
     assertEquals(2, none.code(), none.out());
     assertTrue(none.err().contains("Sentence 1 has no [MASK]"), none.err());

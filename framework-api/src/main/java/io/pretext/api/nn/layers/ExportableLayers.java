@@ -20,7 +20,7 @@ public final class ExportableLayers {
   private static final Set<Class<? extends Block>> SUPPORTED = Set.of(
       SequentialBlock.class, Residual.class,
       Conv2d.class, Linear.class, BatchNorm2d.class,
-      Relu.class, Gelu.class,
+      Relu.class, Gelu.class, FirstOutput.class,
       MaxPool2d.class, AvgPool2d.class, GlobalAvgPool2d.class, Flatten.class,
       TokenEmbedding.class, PositionEmbedding.class, LayerNorm.class, Dropout.class,
       MultiHeadSelfAttention.class, TransformerLayer.class, TransformerEncoder.class);

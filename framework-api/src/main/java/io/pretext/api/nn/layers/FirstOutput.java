@@ -1,4 +1,4 @@
-package io.pretext.downstream;
+package io.pretext.api.nn.layers;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
@@ -8,9 +8,10 @@ import ai.djl.util.PairList;
 
 /**
  * Keeps output 0 of the block before it: the pooled features of an encoder with several outputs
- * (the text encoder also gives token states); the identity for single-output encoders.
+ * (the text encoder also gives token states); the identity for single-output encoders. Put it
+ * between an encoder and a classifier head. ONNX: no node, output 0 is passed on.
  */
-final class FirstOutput extends AbstractBlock {
+public final class FirstOutput extends AbstractBlock {
 
   @Override
   protected NDList forwardInternal(
