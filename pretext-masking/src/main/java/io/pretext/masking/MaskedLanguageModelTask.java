@@ -52,6 +52,7 @@ public final class MaskedLanguageModelTask implements PretextTask {
   private final double randomShare;
   private final boolean tieWeights;
   private final Tokenizer tokenizer;
+  private final TokenMasking masking;
 
   /**
    * @param tokenizerSettings how the tokenizer is learned
@@ -69,18 +70,13 @@ public final class MaskedLanguageModelTask implements PretextTask {
     this.randomShare = randomShare;
     this.tieWeights = tieWeights;
     this.tokenizer = tokenizer;
-    if (tokenizer != null) {
-      masking(); // validates the shares
-    }
+    this.masking = tokenizer == null ? null // validated when the tokenizer arrives
+        : new TokenMasking(maskProbability, maskShare, randomShare, tokenizer.vocabularySize());
   }
 
   /** This task with the given tokenizer (e.g. loaded from a run directory). */
   public MaskedLanguageModelTask withTokenizer(Tokenizer learned) {
     return new MaskedLanguageModelTask(tokenizerSettings, maskProbability, maskShare, randomShare, tieWeights, learned);
-  }
-
-  public TokenizerSettings tokenizerSettings() {
-    return tokenizerSettings;
   }
 
   /** The tokenizer; throws before {@link #prepare}. */
@@ -94,7 +90,8 @@ public final class MaskedLanguageModelTask implements PretextTask {
 
   /** The masking applied to every training sequence. */
   public TokenMasking masking() {
-    return new TokenMasking(maskProbability, maskShare, randomShare, tokenizer().vocabularySize());
+    tokenizer(); // throws before prepare
+    return masking;
   }
 
   @Override
@@ -121,7 +118,7 @@ public final class MaskedLanguageModelTask implements PretextTask {
 
   @Override
   public Optional<TransferInput> transferInput(Path runDirectory) {
-    Tokenizer saved = Tokenizer.load(runDirectory.resolve(TOKENIZER_DIR));
+    Tokenizer saved = tokenizer != null ? tokenizer : Tokenizer.load(runDirectory.resolve(TOKENIZER_DIR));
     return Optional.of(new TransferInput(new Shape(saved.maxLength()), new TokenBatcher(saved)));
   }
 
@@ -210,7 +207,8 @@ public final class MaskedLanguageModelTask implements PretextTask {
     return List.of(new Accuracy(ACCURACY, 1), new TopKAccuracy(TOP5, 5));
   }
 
-  private static List<String> texts(Dataset<?> data) {
+  /** The samples of a text data set as strings; a sample that is not text is a user error. */
+  public static List<String> texts(Dataset<?> data) {
     return new AbstractList<>() {
       @Override
       public String get(int index) {

@@ -49,6 +49,11 @@ public final class EmbeddingWriter implements AutoCloseable {
     this.out = out;
   }
 
+  /** The features per row. */
+  public int cols() {
+    return cols;
+  }
+
   /**
    * Creates the file (and its parent folders) and writes the header.
    *

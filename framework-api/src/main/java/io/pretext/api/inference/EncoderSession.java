@@ -19,6 +19,7 @@ public final class EncoderSession implements AutoCloseable {
   private final OrtEnvironment environment;
   private final OrtSession session;
   private final ModelMetadata metadata;
+  private final InputSignature input;
   private final String device;
   private final String inputName;
 
@@ -26,6 +27,7 @@ public final class EncoderSession implements AutoCloseable {
     this.environment = environment;
     this.session = session;
     this.metadata = metadata;
+    this.input = metadata.input(); // parsed once, checked against every batch
     this.device = device;
     this.inputName = session.getInputNames().iterator().next();
   }
@@ -73,15 +75,15 @@ public final class EncoderSession implements AutoCloseable {
   }
 
   private void requireType(boolean tokenIds) {
-    if (metadata.input().isTokenIds() != tokenIds) {
-      throw new PretextUserException("The model takes " + metadata.input() + " but was given "
+    if (input.isTokenIds() != tokenIds) {
+      throw new PretextUserException("The model takes " + input + " but was given "
           + (tokenIds ? "token ids" : "images") + "; use " + (tokenIds ? "an image" : "a text") + " model for this input.");
     }
   }
 
   private PretextUserException failure(long[] shape, OrtException e) {
     return new PretextUserException("ONNX Runtime could not run the model on a batch of shape "
-        + java.util.Arrays.toString(shape) + " (the model takes " + metadata.input() + "): " + e.getMessage(), e);
+        + java.util.Arrays.toString(shape) + " (the model takes " + input + "): " + e.getMessage(), e);
   }
 
   @Override

@@ -25,9 +25,4 @@ public enum InferenceDevice {
       throw new PretextUserException("Unknown device '" + text + "'; use auto, cpu or cuda.", e);
     }
   }
-
-  /** The name as written on the command line. */
-  public String id() {
-    return name().toLowerCase(Locale.ROOT);
-  }
 }

@@ -60,11 +60,20 @@ public record RunPlugins(
   }
 
   private static AugmentPipeline pipeline(List<ConfigNode> sections, PluginRegistry registry, DataSource data) {
+    return pipeline(sections, registry, Optional.of(data));
+  }
+
+  /**
+   * Creates the augmenters of a list of steps ({@code name}, {@code p} defaulting to 1, and the
+   * augmenter's own keys), checking each against the data's sample type when data is given.
+   */
+  public static AugmentPipeline pipeline(List<ConfigNode> sections, PluginRegistry registry, Optional<DataSource> data) {
     List<AugmentPipeline.Step> steps = new ArrayList<>();
     for (ConfigNode a : sections) {
       Augmenter<?> augmenter = registry.create(PluginKind.AUGMENTER, Augmenter.class, a);
-      requireSampleType(a.pathOf("name"), "augmenter '" + a.getString("name") + "'", augmenter.sampleType(), data);
-      steps.add(new AugmentPipeline.Step(a.getString("name"), augmenter, a.getDouble("p")));
+      data.ifPresent(d -> requireSampleType(a.pathOf("name"), "augmenter '" + a.getString("name") + "'",
+          augmenter.sampleType(), d));
+      steps.add(new AugmentPipeline.Step(a.getString("name"), augmenter, a.getDouble("p", 1.0)));
     }
     return new AugmentPipeline(steps);
   }

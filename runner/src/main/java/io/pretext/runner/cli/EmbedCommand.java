@@ -43,14 +43,12 @@ final class EmbedCommand implements Runnable {
         : out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? EmbeddingWriter.Format.CSV
         : EmbeddingWriter.Format.NPY;
     try (InferenceOptions.Opened model = options.open(bootstrap.get(), print)) {
-      EmbeddingWriter[] writer = new EmbeddingWriter[1];
-      int[] features = new int[1];
+      EmbeddingWriter[] writer = new EmbeddingWriter[1]; // opened at the first batch, when the width is known
       Embedder.Timings t;
       try {
         t = model.embedder().run(model.input(), batch -> {
           if (writer[0] == null) {
             writer[0] = EmbeddingWriter.open(out, fmt, model.input().size(), batch.cols());
-            features[0] = batch.cols();
           }
           writer[0].write(batch);
         });
@@ -61,7 +59,7 @@ final class EmbedCommand implements Runnable {
       }
       print.printf(Locale.ROOT, "embedded %d samples (%s %s) into %s (%s, %d features each)%n", t.rows(),
           model.input().kind(), options.input, out, fmt.name().toLowerCase(Locale.ROOT),
-          features[0]);
+          writer[0] == null ? 0 : writer[0].cols());
       print.println(timings(t, "samples"));
     }
   }

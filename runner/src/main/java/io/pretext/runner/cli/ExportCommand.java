@@ -1,7 +1,6 @@
 package io.pretext.runner.cli;
 
 import io.pretext.api.onnx.ExportResult;
-import io.pretext.api.onnx.OnnxExporter;
 import io.pretext.api.run.RunConfig;
 import io.pretext.api.run.RunConfigLoader;
 import io.pretext.api.train.RunDirectory;
@@ -47,10 +46,8 @@ final class ExportCommand implements Runnable {
     Bootstrap plugins = bootstrap.get();
     RunDirectory run = RunDirectory.open(runDir);
     RunConfig config = new RunConfigLoader(plugins.registry()).load(run.config(), java.util.List.of());
-    int n = opset != null ? opset : config.export().getInt("opset", OnnxExporter.DEFAULT_OPSET);
-    double tol = tolerance != null ? tolerance : config.export().getDouble("tolerance", OnnxExporter.DEFAULT_TOLERANCE);
-    RunExport.Outcome outcome = new RunPipeline(plugins, false).export(config, run, new RunExport(Version.current(), n,
-        tol, config.runtime().seed()));
+    RunExport.Outcome outcome = new RunPipeline(plugins, false).export(config, run,
+        RunExport.fromConfig(config, opset, tolerance));
     print(outcome, spec.commandLine().getOut());
   }
 

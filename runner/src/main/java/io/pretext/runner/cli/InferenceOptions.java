@@ -33,7 +33,7 @@ final class InferenceOptions {
   Integer threads;
 
   /** An open model with its input read and an embedder ready; close the session when done. */
-  record Opened(EncoderSession session, EmbedInput input, Embedder embedder, int threads) implements AutoCloseable {
+  record Opened(EncoderSession session, EmbedInput input, Embedder embedder) implements AutoCloseable {
     @Override
     public void close() {
       session.close();
@@ -50,7 +50,7 @@ final class InferenceOptions {
       AugmentPipeline preprocess = ModelPreprocessing.from(session.metadata(), bootstrap.registry(), model);
       EmbedInput in = EmbedInput.read(input, session.metadata().input());
       var tokenizer = session.metadata().input().isTokenIds() ? ModelTokenizers.near(model, session.metadata()) : null;
-      return new Opened(session, in, new Embedder(session, preprocess, tokenizer, batch), n);
+      return new Opened(session, in, new Embedder(session, preprocess, tokenizer, batch));
     } catch (RuntimeException e) {
       session.close();
       throw e;

@@ -6,13 +6,12 @@ import io.pretext.api.data.DataSplits;
 import io.pretext.api.data.Dataset;
 import io.pretext.api.plugin.PluginKind;
 import io.pretext.api.spi.DataSource;
+import io.pretext.masking.MaskedLanguageModelTask;
 import io.pretext.masking.MaskedTokenEvaluation;
 import io.pretext.masking.TrainedMlm;
 import io.pretext.runner.Bootstrap;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -59,7 +58,7 @@ final class MlmEvalCommand implements Runnable {
       Dataset<?> heldOut = splits.test().orElseThrow(() -> new PretextUserException("The run's data has no held-out"
           + " split; give its data source a test-fraction (sotu) or test-path (text-lines)."));
       MaskedTokenEvaluation.Result r = new MaskedTokenEvaluation(trained.task().tokenizer(), maskProbability, seed)
-          .run(trained.model(), texts(splits.train()), texts(heldOut), 128, manager);
+          .run(trained.model(), MaskedLanguageModelTask.texts(splits.train()), MaskedLanguageModelTask.texts(heldOut), 128, manager);
       out.printf(Locale.ROOT, "held-out masked tokens: %d positions in %d texts (%.0f%% masked, seed %d), checkpoint at"
           + " step %d%n", r.positions(), r.sentences(), 100 * maskProbability, seed, trained.step());
       out.println("| predictor | top-1 | top-5 |");
@@ -68,13 +67,5 @@ final class MlmEvalCommand implements Runnable {
         out.printf(Locale.ROOT, "| %s | %.1f%% | %.1f%% |%n", s.method(), 100 * s.top1(), 100 * s.top5());
       }
     }
-  }
-
-  private static List<String> texts(Dataset<?> data) {
-    List<String> out = new ArrayList<>(data.size());
-    for (int i = 0; i < data.size(); i++) {
-      out.add((String) data.get(i));
-    }
-    return out;
   }
 }

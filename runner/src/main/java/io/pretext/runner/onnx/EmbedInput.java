@@ -61,8 +61,7 @@ public record EmbedInput(Dataset<?> samples, String kind, double decodeSeconds) 
           + " is neither a folder of images nor an IDX image file. Give a folder of PNG/JPEG files or an IDX file"
           + " (e.g. t10k-images-idx3-ubyte.gz).");
     }
-    IdxReader.Images idx = new IdxReader().readImages(input);
-    ImageDataset images = new ImageDataset(1, idx.rows(), idx.cols(), idx.pixels(), null, List.of());
+    ImageDataset images = new IdxReader().read(input, null, List.of());
     return new EmbedInput(images, "IDX file", seconds(start));
   }
 
@@ -90,7 +89,7 @@ public record EmbedInput(Dataset<?> samples, String kind, double decodeSeconds) 
     }
     try (var in = io.pretext.api.data.CompressedInput.open(file)) {
       byte[] magic = in.readNBytes(4);
-      return magic.length == 4 && magic[0] == 0 && magic[1] == 0 && magic[2] == 8 && magic[3] == 3;
+      return magic.length == 4 && java.nio.ByteBuffer.wrap(magic).getInt() == IdxReader.IMAGES_MAGIC;
     } catch (IOException | RuntimeException e) {
       return false;
     }

@@ -4,14 +4,14 @@ import io.pretext.api.PretextUserException;
 import io.pretext.api.config.ConfigNode;
 import io.pretext.api.config.YamlSafety;
 import io.pretext.api.inference.ModelMetadata;
-import io.pretext.api.plugin.PluginKind;
 import io.pretext.api.plugin.PluginRegistry;
+import io.pretext.api.run.RunPlugins;
 import io.pretext.api.spi.AugmentPipeline;
-import io.pretext.api.spi.Augmenter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -50,7 +50,7 @@ public final class ModelPreprocessing {
       // The safety check reads a map of sections: the list goes under one key.
       YamlSafety.check(source, "preprocess:\n" + yaml.lines().map(l -> "  " + l).collect(Collectors.joining("\n")));
       Object parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-      List<AugmentPipeline.Step> steps = new ArrayList<>();
+      List<ConfigNode> steps = new ArrayList<>();
       if (parsed != null) {
         if (!(parsed instanceof List<?> list)) {
           throw new IllegalArgumentException("expected a list of steps, got " + parsed);
@@ -61,11 +61,10 @@ public final class ModelPreprocessing {
           }
           @SuppressWarnings("unchecked")
           ConfigNode node = ConfigNode.of(ModelMetadata.PREPROCESS + "[" + i + "]", (Map<String, ?>) map);
-          Augmenter<?> augmenter = registry.create(PluginKind.AUGMENTER, Augmenter.class, node);
-          steps.add(new AugmentPipeline.Step(node.getString("name"), augmenter, node.getDouble("p", 1.0)));
+          steps.add(node);
         }
       }
-      return new AugmentPipeline(steps);
+      return RunPlugins.pipeline(steps, registry, Optional.empty());
     } catch (PretextUserException e) {
       throw new PretextUserException("The preprocessing recorded in " + source + " cannot be rebuilt: "
           + e.getMessage(), e);

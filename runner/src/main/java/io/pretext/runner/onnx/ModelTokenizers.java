@@ -24,12 +24,17 @@ public final class ModelTokenizers {
     Path dir = model.toAbsolutePath().getParent();
     Tokenizer tokenizer = Tokenizer.load(dir);
     String recorded = metadata.get(ModelMetadata.VOCABULARY).orElse("");
-    String actual = Tokenizer.VOCABULARY_FILE + " sha256:" + Sha256.of(dir.resolve(Tokenizer.VOCABULARY_FILE));
+    String actual = fingerprint(dir);
     if (!recorded.equals(actual)) {
       throw new PretextUserException("The vocabulary beside " + model + " (" + actual + ") is not the one the model was"
           + " exported with (" + (recorded.isEmpty() ? "none recorded" : recorded) + "). Keep the files 'pretext export'"
           + " wrote together.");
     }
     return tokenizer::encode;
+  }
+
+  /** What the metadata records of the vocabulary in {@code dir}: its file name and sha256. */
+  static String fingerprint(Path dir) {
+    return Tokenizer.VOCABULARY_FILE + " sha256:" + Sha256.of(dir.resolve(Tokenizer.VOCABULARY_FILE));
   }
 }

@@ -9,7 +9,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import io.pretext.api.PretextUserException;
 import io.pretext.api.config.ConfigNode;
-import io.pretext.api.data.fetch.Sha256;
 import io.pretext.api.engine.EngineSetup;
 import io.pretext.api.inference.InputSignature;
 import io.pretext.api.inference.ModelMetadata;
@@ -23,6 +22,7 @@ import io.pretext.api.run.RunPlugins;
 import io.pretext.api.train.RunDirectory;
 import io.pretext.api.transfer.LinearClassifier;
 import io.pretext.api.transfer.PretrainedWeights;
+import io.pretext.masking.MaskedLanguageModelTask;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +45,6 @@ import org.slf4j.LoggerFactory;
 public final class RunExport {
   private static final Logger LOG = LoggerFactory.getLogger(RunExport.class);
   static final String DIRECTORY = "export";
-  static final String TOKENIZER = "tokenizer";
-  static final String VOCABULARY = io.pretext.masking.Tokenizer.VOCABULARY_FILE;
 
   /** What was written. */
   public record Outcome(ExportResult encoder, Optional<ExportResult> classifier) {}
@@ -70,8 +68,13 @@ public final class RunExport {
 
   /** From the run's {@code export} section, with the run's seed for the verification inputs. */
   public static RunExport fromConfig(RunConfig config) {
-    return new RunExport(frameworkVersion(), config.export().getInt("opset"), config.export().getDouble("tolerance"),
-        config.runtime().seed());
+    return fromConfig(config, null, null);
+  }
+
+  /** As {@link #fromConfig(RunConfig)}, with the opset and tolerance replaced where given (not null). */
+  public static RunExport fromConfig(RunConfig config, Integer opset, Double tolerance) {
+    return new RunExport(frameworkVersion(), opset != null ? opset : config.export().getInt("opset"),
+        tolerance != null ? tolerance : config.export().getDouble("tolerance"), config.runtime().seed());
   }
 
   /** The version of the running pretext jar, or "development" when run from classes. */
@@ -110,7 +113,7 @@ public final class RunExport {
           throw new PretextUserException("The probe " + probe.get() + " takes " + classifier.features()
               + " features but the encoder gives " + features + "; run the downstream step again.");
         }
-        Block model = withClassifier(plugins, inputShape, weights, classifier, manager);
+        Block model = withClassifier(encoder, inputShape, classifier, manager);
         Map<String, String> clsMeta = new LinkedHashMap<>(metadata);
         clsMeta.put(ModelMetadata.OUTPUTS, "logits: float32[batch," + classifier.classes() + "] (softmax gives the"
             + " class probabilities; linear probe " + probe.get().getFileName() + ")");
@@ -140,15 +143,13 @@ public final class RunExport {
     return block;
   }
 
-  /** Encoder then one linear layer holding the probe's folded weights. */
-  private static Block withClassifier(RunPlugins plugins, Shape inputShape, PretrainedWeights weights,
-      LinearClassifier classifier, NDManager manager) {
-    Block encoder = plugins.encoder().build(inputShape);
-    weights.loadInto(encoder, manager);
+  /** The loaded encoder, then one linear layer holding the probe's folded weights. */
+  private static Block withClassifier(Block encoder, Shape inputShape, LinearClassifier classifier,
+      NDManager manager) {
     Linear linear = Layers.linear(classifier.classes(), true);
     // FirstOutput keeps the pooled features of a text encoder (which also returns token states)
     SequentialBlock model = new SequentialBlock().add(encoder).add(new FirstOutput()).add(linear);
-    model.initialize(manager, DataType.FLOAT32, new Shape(1).addAll(inputShape));
+    model.initialize(manager, DataType.FLOAT32, new Shape(1).addAll(inputShape)); // keeps the encoder's weights
     set(linear, "weight", classifier.weights(), manager);
     set(linear, "bias", classifier.bias(), manager);
     return model;
@@ -180,8 +181,8 @@ public final class RunExport {
 
   /** Copies {@code RUN_DIR/tokenizer/*} beside the model; the vocabulary file's name and sha256. */
   private static String copyTokenizer(RunDirectory run, Path dir) {
-    Path source = run.root().resolve(TOKENIZER);
-    Path vocab = source.resolve(VOCABULARY);
+    Path source = run.root().resolve(MaskedLanguageModelTask.TOKENIZER_DIR);
+    Path vocab = source.resolve(io.pretext.masking.Tokenizer.VOCABULARY_FILE);
     if (!Files.isRegularFile(vocab)) {
       throw new PretextUserException("The text run " + run.root() + " has no tokenizer (" + vocab + " is missing);"
           + " a text model cannot be used without it. Pretrain again with this version.");
@@ -194,6 +195,6 @@ public final class RunExport {
     } catch (IOException e) {
       throw new PretextUserException("Cannot copy the tokenizer from " + source + " to " + dir + ": " + e.getMessage(), e);
     }
-    return VOCABULARY + " sha256:" + Sha256.of(vocab);
+    return ModelTokenizers.fingerprint(dir);
   }
 }
