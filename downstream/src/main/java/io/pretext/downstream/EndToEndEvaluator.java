@@ -3,6 +3,7 @@ package io.pretext.downstream;
 import io.pretext.api.spi.Evaluator;
 import io.pretext.api.transfer.EvaluationResult;
 import io.pretext.api.transfer.LabeledTask;
+import io.pretext.api.train.OptimizerSpec;
 import io.pretext.api.transfer.TransferContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +42,15 @@ public final class EndToEndEvaluator implements Evaluator {
       extras.put("batch_size", Math.min(recipe.batchSize(), task.labeled().size()));
       extras.put("learning_rate", recipe.learningRate());
       extras.put("final_loss", trained.finalLoss());
+      if (recipe.gradientClip() > 0) {
+        extras.put("gradient_clip", recipe.gradientClip());
+      }
+      if (recipe.headDropout() > 0) {
+        extras.put("head_dropout", recipe.headDropout());
+      }
+      if (!recipe.decayScope().equals(OptimizerSpec.ALL)) {
+        extras.put("weight_decay_scope", recipe.decayScope());
+      }
       return new EvaluationResult(accuracy, (t1 - t0) / 1e9, (t2 - t1) / 1e9, extras);
     }
   }

@@ -18,7 +18,9 @@ import io.pretext.api.data.Dataset;
 import io.pretext.api.data.Image;
 import io.pretext.api.spi.HostTensor;
 import io.pretext.api.PretextUserException;
+import io.pretext.api.nn.layers.Dropout;
 import io.pretext.api.nn.layers.FirstOutput;
+import io.pretext.api.train.GradientClipping;
 import io.pretext.api.transfer.TransferContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,8 +98,11 @@ final class EndToEndTrainer {
     int classes = labeled.classNames().size();
     int batch = Math.min(recipe.batchSize(), n);
     Block encoder = context.newEncoderBlock();
-    SequentialBlock net = new SequentialBlock().add(encoder).add(new FirstOutput())
-        .add(Linear.builder().setUnits(classes).build());
+    SequentialBlock net = new SequentialBlock().add(encoder).add(new FirstOutput());
+    if (recipe.headDropout() > 0) {
+      net.add(new Dropout((float) recipe.headDropout()));
+    }
+    net.add(Linear.builder().setUnits(classes).build());
     Model model = Model.newInstance(purpose, context.device(), context.engine().start().getEngineName());
     boolean done = false;
     try {
@@ -125,10 +130,7 @@ final class EndToEndTrainer {
 
   private Optimizer optimizer(int steps) {
     Tracker rate = recipe.schedule(steps);
-    float decay = (float) recipe.weightDecay();
-    return recipe.optimizer().equals("adamw")
-        ? Optimizer.adamW().optLearningRateTracker(rate).optWeightDecays(decay).build()
-        : Optimizer.adam().optLearningRateTracker(rate).optWeightDecays(decay).build();
+    return recipe.optimizerSpec().build(rate);
   }
 
   private double loop(Trainer trainer, Dataset<?> labeled, int batch, int steps, String purpose) {
@@ -167,6 +169,9 @@ final class EndToEndTrainer {
                 + " at step " + step + ". Lower the evaluator's learning-rate (now " + recipe.learningRate() + ").");
           }
           collector.backward(value);
+        }
+        if (recipe.gradientClip() > 0) {
+          GradientClipping.clipGlobalNorm(trainer.getModel().getBlock().getParameters(), recipe.gradientClip());
         }
         trainer.step();
       }

@@ -4,6 +4,7 @@ import io.pretext.api.config.ConfigNode;
 import io.pretext.api.config.ConfigSchema;
 import io.pretext.api.config.ValueType;
 import io.pretext.api.train.LearningRateSchedule;
+import io.pretext.api.train.OptimizerSpec;
 
 /**
  * How an encoder plus linear head is trained end to end on a labeled subset (the reference's
@@ -11,8 +12,9 @@ import io.pretext.api.train.LearningRateSchedule;
  * {@code min(batchSize, n)} samples drawn without replacement pass after pass, flip + translation
  * for images, BatchNorm in training mode while training and in inference mode for the test set.
  * Optionally (the usual recipe for fine-tuning a Transformer, e.g. BERT, Devlin et al. 2019): a
- * number of passes over the subset instead of a fixed step count, AdamW, and a linear warm-up
- * followed by a linear decay to 0.
+ * number of passes over the subset instead of a fixed step count, AdamW with weight decay on the
+ * matrices only, a linear warm-up followed by a linear decay to 0, global gradient-norm clipping and
+ * dropout before the head.
  *
  * @param steps optimizer steps (used when {@code epochs} is 0)
  * @param batchSize samples per step (capped at the subset's size)
@@ -25,14 +27,24 @@ import io.pretext.api.train.LearningRateSchedule;
  * @param optimizer {@code adam} or {@code adamw}
  * @param warmupFraction the share of the steps spent warming the learning rate up from 0
  * @param decay whether the learning rate decays linearly to 0 after warm-up
+ * @param decayScope {@code all} parameters or {@code matrices} only (not biases and norm scales)
+ * @param gradientClip the largest global gradient norm, 0 for no clipping
+ * @param headDropout dropout on the pooled features before the linear head, 0 for none
  */
 record SupervisedRecipe(int steps, int batchSize, double learningRate, double weightDecay, boolean flip,
-    int translate, int evalBatchSize, int epochs, String optimizer, double warmupFraction, boolean decay) {
+    int translate, int evalBatchSize, int epochs, String optimizer, double warmupFraction, boolean decay,
+    String decayScope, double gradientClip, double headDropout) {
 
   /** The reference's recipe: a fixed step count, Adam at a constant rate. */
   SupervisedRecipe(int steps, int batchSize, double learningRate, double weightDecay, boolean flip, int translate,
       int evalBatchSize) {
-    this(steps, batchSize, learningRate, weightDecay, flip, translate, evalBatchSize, 0, "adam", 0, false);
+    this(steps, batchSize, learningRate, weightDecay, flip, translate, evalBatchSize, 0, "adam", 0, false,
+        OptimizerSpec.ALL, 0, 0);
+  }
+
+  /** The optimizer: its name, weight decay and the parameters decayed. */
+  OptimizerSpec optimizerSpec() {
+    return new OptimizerSpec(optimizer, weightDecay, decayScope, 0);
   }
 
   /** Optimizer steps for a labeled subset of {@code n} samples. */
@@ -64,6 +76,12 @@ record SupervisedRecipe(int steps, int batchSize, double learningRate, double we
             "share of the steps warming the learning rate up linearly from 0")
         .optional("schedule", ValueType.oneOf("constant", "linear"), "constant",
             "after warm-up: constant, or linear decay to 0 at the last step")
+        .optional("weight-decay-scope", ValueType.oneOf(OptimizerSpec.ALL, OptimizerSpec.MATRICES), OptimizerSpec.ALL,
+            "decay all parameters, or matrices only (not biases and norm scales, as BERT)")
+        .optional("gradient-clip", ValueType.real(0, false, 1e6, false), 0.0,
+            "clip the global gradient norm to this value; 0 for no clipping")
+        .optional("head-dropout", ValueType.real(0, false, 1, false), 0.0,
+            "dropout on the pooled features before the linear head while training")
         .build();
   }
 
@@ -72,6 +90,7 @@ record SupervisedRecipe(int steps, int batchSize, double learningRate, double we
         c.getDouble("learning-rate", defaultLearningRate), c.getDouble("weight-decay", 0.0), c.getBoolean("flip", true),
         c.getInt("translate", 2), c.getInt("eval-batch-size", 500), c.getInt("epochs", 0),
         c.getString("optimizer", "adam"), c.getDouble("warmup-fraction", 0.0),
-        c.getString("schedule", "constant").equals("linear"));
+        c.getString("schedule", "constant").equals("linear"), c.getString("weight-decay-scope", OptimizerSpec.ALL),
+        c.getDouble("gradient-clip", 0.0), c.getDouble("head-dropout", 0.0));
   }
 }

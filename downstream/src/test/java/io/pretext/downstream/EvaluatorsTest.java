@@ -139,6 +139,19 @@ class EvaluatorsTest {
   }
 
   @Test
+  void theBertFineTuningOptionsLearnTheEasyTaskReproducibly() {
+    TransferContext context = Fixtures.context(mlp, 5);
+    Map<String, Object> bert = Map.of("epochs", 20, "batch-size", 16, "learning-rate", 0.01, "translate", 0,
+        "optimizer", "adamw", "weight-decay", 0.01, "weight-decay-scope", "matrices", "gradient-clip", 0.5,
+        "head-dropout", 0.1, "warmup-fraction", 0.1);
+    EvaluationResult first = new EndToEndEvaluator.FineTuneFactory().create(config(bert)).evaluate(context, task(context, 40));
+    EvaluationResult again = new EndToEndEvaluator.FineTuneFactory().create(config(bert)).evaluate(context, task(context, 40));
+    assertTrue(first.accuracy() > 0.9, "fine-tune " + first.accuracy());
+    assertEquals(first.accuracy(), again.accuracy());
+    assertEquals(first.extras().get("final_loss"), again.extras().get("final_loss"));
+  }
+
+  @Test
   void rawAndRandomInitControlsRun() {
     TransferContext context = Fixtures.context(mlp, 6);
     LabeledTask task = task(context, 40);

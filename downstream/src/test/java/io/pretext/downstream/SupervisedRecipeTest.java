@@ -17,18 +17,33 @@ class SupervisedRecipeTest {
       "10, 64, 20, 10",    // the batch is capped at the subset: one step per pass
   })
   void stepsFollowEpochsWhenGiven(int epochs, int batch, int n, int expected) {
-    SupervisedRecipe recipe = new SupervisedRecipe(300, batch, 3e-4, 0, false, 0, 64, epochs, "adamw", 0.1, true);
+    SupervisedRecipe recipe = new SupervisedRecipe(300, batch, 3e-4, 0, false, 0, 64, epochs, "adamw", 0.1, true, "all", 0, 0);
     assertEquals(expected, recipe.stepsFor(n));
   }
 
   @Test
   void warmupThenLinearDecayToZero() {
-    SupervisedRecipe recipe = new SupervisedRecipe(300, 16, 1e-3, 0, false, 0, 64, 10, "adamw", 0.1, true);
+    SupervisedRecipe recipe = new SupervisedRecipe(300, 16, 1e-3, 0, false, 0, 64, 10, "adamw", 0.1, true, "all", 0, 0);
     var schedule = recipe.schedule(100);
     assertEquals(1e-4, schedule.getNewValue(1), 1e-9);
     assertEquals(1e-3, schedule.getNewValue(10), 1e-9);
     assertEquals(5e-4, schedule.getNewValue(55), 1e-9);
     assertEquals(0, schedule.getNewValue(100), 1e-9);
+  }
+
+  @Test
+  void readsTheBertOptionsAndDefaultsToNone() {
+    SupervisedRecipe bert = SupervisedRecipe.from(io.pretext.api.config.ConfigNode.of("downstream.evaluators[1]",
+        java.util.Map.of("optimizer", "adamw", "weight-decay", 0.01, "weight-decay-scope", "matrices",
+            "gradient-clip", 1.0, "head-dropout", 0.1)), 3e-4);
+    assertEquals(1.0, bert.gradientClip());
+    assertEquals(0.1, bert.headDropout());
+    assertEquals(new io.pretext.api.train.OptimizerSpec("adamw", 0.01, "matrices", 0), bert.optimizerSpec());
+    SupervisedRecipe plain = SupervisedRecipe.from(io.pretext.api.config.ConfigNode.of("downstream.evaluators[1]",
+        java.util.Map.of()), 3e-4);
+    assertEquals(0.0, plain.gradientClip());
+    assertEquals(0.0, plain.headDropout());
+    assertEquals("all", plain.decayScope());
   }
 
   @Test

@@ -116,6 +116,24 @@ public final class MaskedLanguageModelTask implements PretextTask {
     return withTokenizer(learned);
   }
 
+  /**
+   * Takes the earlier run's tokenizer (its token ids are what the weights were trained on) and
+   * saves a copy in {@code runDirectory/tokenizer}; new words of the new texts are split into the
+   * known pieces.
+   */
+  @Override
+  public MaskedLanguageModelTask prepareContinuing(Path earlierRun, Dataset<?> unlabeled, Path runDirectory) {
+    Path earlier = earlierRun.resolve(TOKENIZER_DIR);
+    if (!java.nio.file.Files.isDirectory(earlier)) {
+      throw new PretextUserException("train.init-from: " + earlierRun + " has no " + TOKENIZER_DIR
+          + "/ folder, so it is not a finished mlm run. Give the directory of an mlm run.");
+    }
+    Tokenizer kept = Tokenizer.load(earlier);
+    kept.save(runDirectory.resolve(TOKENIZER_DIR));
+    LOG.info("tokenizer: {} WordPiece tokens taken over from {}", kept.vocabularySize(), earlier);
+    return withTokenizer(kept);
+  }
+
   @Override
   public Optional<TransferInput> transferInput(Path runDirectory) {
     Tokenizer saved = tokenizer != null ? tokenizer : Tokenizer.load(runDirectory.resolve(TOKENIZER_DIR));

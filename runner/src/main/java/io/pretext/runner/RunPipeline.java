@@ -21,6 +21,7 @@ import io.pretext.api.train.ProgressReporter;
 import io.pretext.api.train.RunDirectory;
 import io.pretext.api.train.TrainResult;
 import io.pretext.api.train.TrainSettings;
+import io.pretext.api.train.WarmStart;
 import io.pretext.api.transfer.PretrainedWeights;
 import io.pretext.downstream.Transfer;
 import io.pretext.downstream.TransferResults;
@@ -165,8 +166,13 @@ public final class RunPipeline {
     PretrainLoop loop = new PretrainLoop(train, new SeedSource(runtime.seed()), new EngineSetup(runtime), runDir,
         metrics, progress ? ProgressReporter.console() : ProgressReporter.NONE);
     long start = System.nanoTime();
-    PretextTask task = plugins.task().prepare(unlabeled, runDir.root());
-    try (TrainResult result = loop.run(task, plugins.encoder(), plugins.head(), unlabeled, plugins.augment())) {
+    Optional<Path> earlier = train.initFromRun();
+    Optional<WarmStart> warmStart = earlier.map(dir -> ContinuedRun.warmStart(dir, config, bootstrap.registry()));
+    PretextTask task = earlier.isPresent()
+        ? plugins.task().prepareContinuing(earlier.get(), unlabeled, runDir.root())
+        : plugins.task().prepare(unlabeled, runDir.root());
+    try (TrainResult result = loop.run(task, plugins.encoder(), plugins.head(), unlabeled, plugins.augment(),
+        warmStart)) {
       Duration wall = Duration.ofNanos(System.nanoTime() - start);
       reporter.stage("pretraining", wall);
       LOG.info("pretraining done: {} steps, final loss {}, median step {} ms", result.steps(),

@@ -64,6 +64,19 @@ public interface PretextTask {
   }
 
   /**
+   * As {@link #prepare}, for a run that continues pretraining from an earlier run: the task takes
+   * over what the earlier run learned (e.g. its tokenizer, which the weights depend on) instead of
+   * learning it again, and saves a copy into the new run directory. By default: {@link #prepare}.
+   *
+   * @param earlierRun the directory of the finished run continued from
+   * @param unlabeled the new pretraining data
+   * @param runDirectory the new run's directory
+   */
+  default PretextTask prepareContinuing(Path earlierRun, Dataset<?> unlabeled, Path runDirectory) {
+    return prepare(unlabeled, runDirectory);
+  }
+
+  /**
    * How the transfer step turns labeled samples into encoder inputs, for tasks whose encoder does
    * not read the samples as they are (text: token ids from the run's tokenizer, read from the run
    * directory). Empty by default: the samples are images, batched as they are.

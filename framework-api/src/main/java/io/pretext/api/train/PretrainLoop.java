@@ -25,6 +25,7 @@ import io.pretext.api.runtime.MetricsSink;
 import io.pretext.api.runtime.SeedSource;
 import io.pretext.api.spi.AugmentPipeline;
 import io.pretext.api.spi.Encoder;
+import io.pretext.api.spi.Head;
 import io.pretext.api.spi.HostTensor;
 import io.pretext.api.spi.PretextTask;
 import io.pretext.api.spi.TrainingBatch;
@@ -39,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +93,7 @@ public final class PretrainLoop {
    * @throws NonFiniteLossException when the loss or a parameter becomes NaN or infinite
    */
   public TrainResult run(PretextTask task, Encoder encoder, Dataset<?> data, AugmentPipeline augment) {
-    return run(task, encoder, java.util.Optional.empty(), data, augment);
+    return run(task, encoder, Optional.empty(), data, augment);
   }
 
   /**
@@ -101,8 +103,17 @@ public final class PretrainLoop {
    * @return the result, holding the trained model open; close it when done with the encoder
    * @throws NonFiniteLossException when the loss or a parameter becomes NaN or infinite
    */
-  public TrainResult run(PretextTask task, Encoder encoder, java.util.Optional<io.pretext.api.spi.Head> head,
+  public TrainResult run(PretextTask task, Encoder encoder, Optional<Head> head,
       Dataset<?> data, AugmentPipeline augment) {
+    return run(task, encoder, head, data, augment, Optional.empty());
+  }
+
+  /**
+   * As {@link #run(PretextTask, Encoder, Optional, Dataset, AugmentPipeline)}, starting
+   * from an earlier run's weights when {@code warmStart} is given (continued pretraining).
+   */
+  public TrainResult run(PretextTask task, Encoder encoder, Optional<Head> head,
+      Dataset<?> data, AugmentPipeline augment, Optional<WarmStart> warmStart) {
     Engine djl = engine.start();
     Device device = engine.device();
     if (data.size() == 0) {
@@ -117,6 +128,10 @@ public final class PretrainLoop {
     boolean done = false;
     try {
       model.setBlock(task.buildModel(encoderBlock, featureSize, head));
+      if (warmStart.isPresent()) {
+        warmStart.get().loadInto(model.getBlock(), encoderBlock, model.getNDManager());
+        LOG.info("continuing from {}", warmStart.get().describe());
+      }
       TrainResult result = train(model, task, data, augment, encoderBlock, inputShape, featureSize, device);
       done = true;
       return result;
@@ -153,16 +168,7 @@ public final class PretrainLoop {
 
   private Optimizer optimizer(long totalSteps) {
     Tracker lr = LearningRateSchedule.of(settings, totalSteps);
-    float wd = (float) settings.weightDecay();
-    switch (settings.optimizer()) {
-      case "adamw":
-        return Optimizer.adamW().optLearningRateTracker(lr).optWeightDecays(wd).build();
-      case "sgd":
-        return Optimizer.sgd().setLearningRateTracker(lr).optMomentum((float) settings.momentum())
-            .optWeightDecays(wd).build();
-      default:
-        return Optimizer.adam().optLearningRateTracker(lr).optWeightDecays(wd).build();
-    }
+    return settings.optimizerSpec().build(lr);
   }
 
   /** The mutable state of one training run. */
@@ -249,6 +255,9 @@ public final class PretrainLoop {
             throw diverged("the loss became " + loss);
           }
           collector.backward(lossValue);
+        }
+        if (settings.gradientClip() > 0) {
+          GradientClipping.clipGlobalNorm(trainer.getModel().getBlock().getParameters(), settings.gradientClip());
         }
         trainer.step();
         // Metrics outside the gradient collector: they are not part of the graph.

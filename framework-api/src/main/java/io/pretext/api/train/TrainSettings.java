@@ -28,6 +28,10 @@ import java.util.Map;
  * @param warmupSteps steps over which the learning rate rises linearly from 0 to its value; 0 for none
  * @param schedule {@code constant}: the learning rate after warm-up; {@code linear}: then decays
  *     linearly to 0 at the last step
+ * @param weightDecayScope {@code all} parameters, or {@code matrices} only (not biases and norm scales)
+ * @param gradientClip the largest global gradient norm; 0 for no clipping
+ * @param initFrom a finished run to continue from (its weights, and its task's state such as a
+ *     tokenizer); empty to start from a fresh initialization
  */
 public record TrainSettings(
     int epochs,
@@ -44,7 +48,10 @@ public record TrainSettings(
     boolean dropLast,
     int logEvery,
     long warmupSteps,
-    String schedule) {
+    String schedule,
+    String weightDecayScope,
+    double gradientClip,
+    String initFrom) {
 
   private static final ConfigSchema SCHEMA = ConfigSchema.builder()
       .optional("epochs", ValueType.integer(1, 1_000_000), 10, "passes over the unlabeled data")
@@ -63,6 +70,13 @@ public record TrainSettings(
       .optional("warmup-steps", ValueType.nonNegativeInt(), 0, "steps of linear learning-rate warm-up from 0; 0 for none")
       .optional("schedule", ValueType.oneOf("constant", "linear"), "constant",
           "learning rate after warm-up: constant, or linear decay to 0 at the last step")
+      .optional("weight-decay-scope", ValueType.oneOf(OptimizerSpec.ALL, OptimizerSpec.MATRICES), OptimizerSpec.ALL,
+          "decay all parameters, or matrices only (not biases and norm scales, as BERT)")
+      .optional("gradient-clip", ValueType.real(0, false, 1e6, false), 0.0,
+          "clip the global gradient norm to this value; 0 for no clipping")
+      .optional("init-from", ValueType.string(), "",
+          "a finished run to continue pretraining from (its weights and its task's state, e.g. the tokenizer); "
+              + "empty for a fresh start")
       .build();
 
   public TrainSettings {
@@ -82,6 +96,9 @@ public record TrainSettings(
     given.put("log-every", (long) logEvery);
     given.put("warmup-steps", warmupSteps);
     given.put("schedule", schedule);
+    given.put("weight-decay-scope", weightDecayScope);
+    given.put("gradient-clip", gradientClip);
+    given.put("init-from", initFrom);
     for (KeySpec spec : SCHEMA.keys()) {
       try {
         spec.type().coerce(given.get(spec.name()));
@@ -128,7 +145,10 @@ public record TrainSettings(
         value(node, "drop-last"),
         (int) (long) value(node, "log-every"),
         value(node, "warmup-steps"),
-        value(node, "schedule"));
+        value(node, "schedule"),
+        value(node, "weight-decay-scope"),
+        value(node, "gradient-clip"),
+        value(node, "init-from"));
   }
 
   /** A copy with other values for the given keys, e.g. {@code with(Map.of("epochs", 1))}. */
@@ -136,6 +156,16 @@ public record TrainSettings(
     Map<String, Object> all = new HashMap<>(toMap());
     all.putAll(overrides);
     return from(ConfigNode.of("train", all));
+  }
+
+  /** The optimizer these settings describe. */
+  public OptimizerSpec optimizerSpec() {
+    return new OptimizerSpec(optimizer, weightDecay, weightDecayScope, momentum);
+  }
+
+  /** The run to continue from, when {@code init-from} names one. */
+  public java.util.Optional<java.nio.file.Path> initFromRun() {
+    return initFrom.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(java.nio.file.Path.of(initFrom));
   }
 
   /** The settings as a {@code train} section. */
@@ -156,6 +186,9 @@ public record TrainSettings(
     m.put("log-every", (long) logEvery);
     m.put("warmup-steps", warmupSteps);
     m.put("schedule", schedule);
+    m.put("weight-decay-scope", weightDecayScope);
+    m.put("gradient-clip", gradientClip);
+    m.put("init-from", initFrom);
     return m;
   }
 

@@ -1,0 +1,57 @@
+package io.pretext.api.train;
+
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.util.List;
+
+/**
+ * Which optimizer to build and how it decays weights; shared by pretraining and the downstream
+ * recipes so that a name means the same optimizer in both.
+ *
+ * @param name {@code adam} (L2 decay added to the gradient), {@code adamw} (decoupled decay,
+ *     Loshchilov and Hutter 2019) or {@code sgd} (with momentum)
+ * @param weightDecay the decay coefficient, >= 0
+ * @param decayScope {@value #ALL} parameters, or {@value #MATRICES} only (not biases and norm
+ *     scales, as BERT)
+ * @param momentum sgd's momentum
+ */
+public record OptimizerSpec(String name, double weightDecay, String decayScope, double momentum) {
+  /** Decay every parameter. */
+  public static final String ALL = "all";
+  /** Decay parameters of two or more dimensions only. */
+  public static final String MATRICES = "matrices";
+  /** The optimizer names. */
+  public static final List<String> NAMES = List.of("adam", "adamw", "sgd");
+
+  public OptimizerSpec {
+    if (!NAMES.contains(name)) {
+      throw new IllegalArgumentException("optimizer must be one of " + NAMES + ", got " + name);
+    }
+    if (!(weightDecay >= 0)) {
+      throw new IllegalArgumentException("weight decay must be >= 0, got " + weightDecay);
+    }
+    if (!decayScope.equals(ALL) && !decayScope.equals(MATRICES)) {
+      throw new IllegalArgumentException("weight decay scope must be all or matrices, got " + decayScope);
+    }
+  }
+
+  /** The optimizer, its learning rate following {@code rate}. */
+  public Optimizer build(Tracker rate) {
+    Optimizer decayed = build(rate, (float) weightDecay);
+    if (decayScope.equals(ALL) || weightDecay == 0) {
+      return decayed;
+    }
+    return new MatrixOnlyWeightDecay(decayed, build(rate, 0f));
+  }
+
+  private Optimizer build(Tracker rate, float decay) {
+    switch (name) {
+      case "adamw":
+        return Optimizer.adamW().optLearningRateTracker(rate).optWeightDecays(decay).build();
+      case "sgd":
+        return Optimizer.sgd().setLearningRateTracker(rate).optMomentum((float) momentum).optWeightDecays(decay).build();
+      default:
+        return Optimizer.adam().optLearningRateTracker(rate).optWeightDecays(decay).build();
+    }
+  }
+}
