@@ -57,11 +57,7 @@ class ContinuedRunTest {
 
   @Test
   void takesOverTheTokenizerAndTheWholeModel() throws Exception {
-    Path second = dir.resolve("runs/second");
-    CliHarness.Result r = CliHarness.run("run", write("second.yaml", "reviews.txt",
-        ", init-from: " + first + ", max-steps: 1, learning-rate: 1.0e-12, weight-decay: 0", "mask-probability: 0.15"),
-        "--run-dir", second.toString(), "--no-progress");
-    assertEquals(0, r.code(), r.err());
+    Path second = continueFirst("second", "mask-probability: 0.15");
     assertEquals(Files.readString(first.resolve("tokenizer/vocab.txt")), Files.readString(second.resolve("tokenizer/vocab.txt")));
     String log = Files.readString(second.resolve("logs/run.log"));
     assertTrue(log.contains("continuing from the whole pretext model"), log);
@@ -71,13 +67,19 @@ class ContinuedRunTest {
 
   @Test
   void anotherTaskSectionTakesTheEncoderOnly() throws Exception {
-    Path third = dir.resolve("runs/third");
-    CliHarness.Result r = CliHarness.run("run", write("third.yaml", "reviews.txt",
-        ", init-from: " + first + ", max-steps: 1, learning-rate: 1.0e-12, weight-decay: 0", "mask-probability: 0.3"),
-        "--run-dir", third.toString(), "--no-progress");
-    assertEquals(0, r.code(), r.err());
+    Path third = continueFirst("third", "mask-probability: 0.3");
     assertTrue(Files.readString(third.resolve("logs/run.log")).contains("continuing from the encoder from"));
     assertSameWeights(first, third);
+  }
+
+  /** One step at a learning rate of almost 0 on the reviews, continuing the first run. */
+  private static Path continueFirst(String name, String pretext) throws Exception {
+    Path run = dir.resolve("runs/" + name);
+    CliHarness.Result r = CliHarness.run("run", write(name + ".yaml", "reviews.txt",
+        ", init-from: " + first + ", max-steps: 1, learning-rate: 1.0e-12, weight-decay: 0", pretext),
+        "--run-dir", run.toString(), "--no-progress");
+    assertEquals(0, r.code(), r.err());
+    return run;
   }
 
   /** The encoders' parameters agree (the saved input shapes differ with the texts). */
