@@ -62,7 +62,7 @@ record SupervisedRecipe(int steps, int batchSize, double learningRate, double we
   }
 
   static ConfigSchema schema(double defaultLearningRate) {
-    return ConfigSchema.builder()
+    return OptimizerSpec.decayScopeAndClipKeys(ConfigSchema.builder()
         .optional("steps", ValueType.integer(1, 10_000_000), 1500, "optimizer steps (the reference: 1500 at every budget)")
         .optional("batch-size", ValueType.integer(1, 65_536), 128, "samples per step, at most the labeled subset's size")
         .optional("learning-rate", ValueType.real(0, true, 10, false), defaultLearningRate, "Adam's learning rate")
@@ -75,11 +75,7 @@ record SupervisedRecipe(int steps, int batchSize, double learningRate, double we
         .optional("warmup-fraction", ValueType.real(0, false, 1, true), 0.0,
             "share of the steps warming the learning rate up linearly from 0")
         .optional("schedule", ValueType.oneOf("constant", "linear"), "constant",
-            "after warm-up: constant, or linear decay to 0 at the last step")
-        .optional("weight-decay-scope", ValueType.oneOf(OptimizerSpec.ALL, OptimizerSpec.MATRICES), OptimizerSpec.ALL,
-            "decay all parameters, or matrices only (not biases and norm scales, as BERT)")
-        .optional("gradient-clip", ValueType.real(0, false, 1e6, false), 0.0,
-            "clip the global gradient norm to this value; 0 for no clipping")
+            "after warm-up: constant, or linear decay to 0 at the last step"))
         .optional("head-dropout", ValueType.real(0, false, 1, false), 0.0,
             "dropout on the pooled features before the linear head while training")
         .build();

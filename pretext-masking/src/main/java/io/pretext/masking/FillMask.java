@@ -4,12 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.pretext.api.PretextUserException;
-import io.pretext.api.spi.HostTensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -52,40 +51,21 @@ public final class FillMask {
       throw new IllegalArgumentException("k must be >= 1, got " + k);
     }
     List<int[]> encoded = new ArrayList<>();
-    List<Integer> positions = new ArrayList<>();
-    List<Integer> owners = new ArrayList<>();
     for (int s = 0; s < sentences.size(); s++) {
       int[] ids = tokenizer.encode(sentences.get(s));
       encoded.add(ids);
-      boolean any = false;
-      for (int i = 0; i < ids.length; i++) {
-        if (ids[i] == SpecialTokens.MASK) {
-          any = true;
-        }
-      }
-      if (!any) {
+      if (Arrays.stream(ids).noneMatch(id -> id == SpecialTokens.MASK)) {
         throw new PretextUserException("Sentence " + (s + 1) + " has no [MASK] to fill: \"" + sentences.get(s)
             + "\". Write [MASK] (upper case, in brackets) where a word is hidden, e.g. \"I [MASK] an instructor.\""
             + (tokenizer.pieces(sentences.get(s)).size() > tokenizer.maxLength() - 2
                 ? " (its [MASK] may lie beyond the " + tokenizer.maxLength() + " tokens the model reads)" : ""));
       }
     }
-    HostTensor ids = TokenBatcher.pad(encoded);
-    int t = (int) ids.shape().get(1);
-    for (int s = 0; s < encoded.size(); s++) {
-      int[] seq = encoded.get(s);
-      for (int i = 0; i < seq.length; i++) {
-        if (seq[i] == SpecialTokens.MASK) {
-          positions.add(s * t + i);
-          owners.add(s);
-        }
-      }
-    }
-    int m = positions.size();
+    MaskedPositions masks = MaskedPositions.of(encoded, (n, i) -> encoded.get(n)[i] == SpecialTokens.MASK);
+    int m = masks.count();
     List<Prediction> out = new ArrayList<>(m);
     try (NDManager scope = manager.newSubManager()) {
-      NDList inputs = new NDList(ids.toNDArray(scope),
-          scope.create(positions.stream().mapToInt(Integer::intValue).toArray(), new Shape(m)));
+      NDList inputs = masks.inputs(scope);
       NDArray logits = model.forward(new ParameterStore(scope, false), inputs, false).singletonOrThrow();
       long v = logits.getShape().get(1);
       int ordinary = Math.min(tokenizer.vocabularySize(), (int) v);
@@ -94,7 +74,7 @@ public final class FillMask {
       int width = ordinary - SpecialTokens.COUNT;
       int[] maskCount = new int[sentences.size()];
       for (int row = 0; row < m; row++) {
-        int owner = owners.get(row);
+        int owner = masks.rows()[row];
         out.add(new Prediction(sentences.get(owner), maskCount[owner]++, top(p, row * width, width, k)));
       }
     }
@@ -106,7 +86,7 @@ public final class FillMask {
     for (int i = 0; i < width; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(order, (a, b) -> a.equals(b) ? 0
+    Arrays.sort(order, (a, b) -> a.equals(b) ? 0
         : p[offset + a] != p[offset + b] ? Float.compare(p[offset + b], p[offset + a]) : Integer.compare(a, b));
     List<Candidate> out = new ArrayList<>(Math.min(k, width));
     for (int i = 0; i < Math.min(k, width); i++) {

@@ -175,23 +175,13 @@ public final class MaskedLanguageModelTask implements PretextTask {
 
   /** Ids (N, T) padded, the flat positions of the targets (M,); labels the targets (M,). */
   static TrainingBatch batchOf(List<TokenSequence> sequences) {
-    HostTensor ids = TokenBatcher.pad(sequences.stream().map(TokenSequence::ids).toList());
-    int t = (int) ids.shape().get(1);
-    List<Integer> positions = new ArrayList<>();
-    List<Integer> targets = new ArrayList<>();
-    for (int n = 0; n < sequences.size(); n++) {
-      int[] target = sequences.get(n).targets();
-      for (int i = 0; i < target.length; i++) {
-        if (target[i] != TokenSequence.NOT_SELECTED) {
-          positions.add(n * t + i);
-          targets.add(target[i]);
-        }
-      }
+    MaskedPositions chosen = MaskedPositions.selected(sequences);
+    int[] targets = new int[chosen.count()];
+    for (int k = 0; k < targets.length; k++) {
+      targets[k] = sequences.get(chosen.rows()[k]).targets()[chosen.column(k)];
     }
-    int m = positions.size();
-    return new TrainingBatch(
-        List.of(ids, HostTensor.ofInts(positions.stream().mapToInt(Integer::intValue).toArray(), m)),
-        List.of(HostTensor.ofInts(targets.stream().mapToInt(Integer::intValue).toArray(), m)), sequences.size());
+    return new TrainingBatch(List.of(chosen.ids(), chosen.positions()),
+        List.of(HostTensor.ofInts(targets, targets.length)), sequences.size());
   }
 
   private static void ensureOneTarget(List<TokenSequence> masked) {

@@ -3,10 +3,8 @@ package io.pretext.masking;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import io.pretext.api.spi.HostTensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -127,24 +125,13 @@ public final class MaskedTokenEvaluation {
 
   /** The model's top-5 ordinary tokens at every selected position of the batch, in order. */
   private int[][] modelTop(Block model, List<TokenSequence> batch, NDManager manager) {
-    HostTensor ids = TokenBatcher.pad(batch.stream().map(TokenSequence::ids).toList());
-    int t = (int) ids.shape().get(1);
-    List<Integer> positions = new ArrayList<>();
-    for (int n = 0; n < batch.size(); n++) {
-      int[] targets = batch.get(n).targets();
-      for (int i = 0; i < targets.length; i++) {
-        if (targets[i] != TokenSequence.NOT_SELECTED) {
-          positions.add(n * t + i);
-        }
-      }
-    }
+    MaskedPositions chosen = MaskedPositions.selected(batch);
     try (NDManager scope = manager.newSubManager()) {
-      NDList inputs = new NDList(ids.toNDArray(scope),
-          scope.create(positions.stream().mapToInt(Integer::intValue).toArray(), new Shape(positions.size())));
+      NDList inputs = chosen.inputs(scope);
       NDArray logits = model.forward(new ParameterStore(scope, false), inputs, false).singletonOrThrow();
       NDArray ordinary = logits.get(":, {}:{}", SpecialTokens.COUNT, tokenizer.vocabularySize());
       long[] best = ordinary.argSort(1, false).get(":, 0:{}", TOP).toLongArray();
-      int[][] out = new int[positions.size()][TOP];
+      int[][] out = new int[chosen.count()][TOP];
       for (int r = 0; r < out.length; r++) {
         for (int k = 0; k < TOP; k++) {
           out[r][k] = (int) best[r * TOP + k] + SpecialTokens.COUNT;

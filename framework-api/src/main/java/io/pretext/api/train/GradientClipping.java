@@ -31,26 +31,27 @@ public final class GradientClipping {
     }
     NDManager scope = null;
     try {
-      double squares = 0;
       List<NDArray> gradients = new ArrayList<>();
+      NDArray squares = null;
       for (Pair<String, Parameter> p : parameters) {
         Parameter parameter = p.getValue();
-        if (!parameter.requiresGradient() || !parameter.isInitialized()) {
+        if (!parameter.requiresGradient() || !parameter.isInitialized() || !parameter.getArray().hasGradient()) {
           continue;
         }
         NDArray weight = parameter.getArray();
-        if (!weight.hasGradient()) {
-          continue;
-        }
         if (scope == null) {
           scope = weight.getManager().newSubManager();
         }
         NDArray gradient = weight.getGradient();
         gradient.attach(scope); // this handle only; the parameter keeps its gradient
         gradients.add(gradient);
-        squares += gradient.square().sum().toType(DataType.FLOAT64, false).getDouble();
+        NDArray sum = gradient.square().sum();
+        squares = squares == null ? sum : squares.add(sum);
       }
-      double norm = Math.sqrt(squares);
+      if (squares == null) {
+        return 0;
+      }
+      double norm = Math.sqrt(squares.toType(DataType.FLOAT64, false).getDouble()); // the one sync per step
       if (norm > maxNorm) {
         float scale = (float) (maxNorm / (norm + 1e-6));
         for (NDArray gradient : gradients) {

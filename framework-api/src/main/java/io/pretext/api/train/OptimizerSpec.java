@@ -1,6 +1,8 @@
 package io.pretext.api.train;
 
 import ai.djl.training.optimizer.Optimizer;
+import io.pretext.api.config.ConfigSchema;
+import io.pretext.api.config.ValueType;
 import ai.djl.training.tracker.Tracker;
 import java.util.List;
 
@@ -33,6 +35,18 @@ public record OptimizerSpec(String name, double weightDecay, String decayScope, 
     if (!decayScope.equals(ALL) && !decayScope.equals(MATRICES)) {
       throw new IllegalArgumentException("weight decay scope must be all or matrices, got " + decayScope);
     }
+  }
+
+  /**
+   * Adds the {@code weight-decay-scope} and {@code gradient-clip} keys to a schema, as the
+   * {@code train} section and the fine-tuning recipes both read them.
+   */
+  public static ConfigSchema.Builder decayScopeAndClipKeys(ConfigSchema.Builder builder) {
+    return builder
+        .optional("weight-decay-scope", ValueType.oneOf(ALL, MATRICES), ALL,
+            "decay all parameters, or matrices only (not biases and norm scales, as BERT)")
+        .optional("gradient-clip", ValueType.real(0, false, 1e6, false), 0.0,
+            "clip the global gradient norm to this value; 0 for no clipping");
   }
 
   /** The optimizer, its learning rate following {@code rate}. */

@@ -53,7 +53,7 @@ public record TrainSettings(
     double gradientClip,
     String initFrom) {
 
-  private static final ConfigSchema SCHEMA = ConfigSchema.builder()
+  private static final ConfigSchema SCHEMA = OptimizerSpec.decayScopeAndClipKeys(ConfigSchema.builder()
       .optional("epochs", ValueType.integer(1, 1_000_000), 10, "passes over the unlabeled data")
       .optional("batch-size", ValueType.integer(1, 65_536), 64, "samples per training step")
       .optional("learning-rate", ValueType.real(0, true, 10, false), 1e-3, "the optimizer's learning rate")
@@ -69,11 +69,7 @@ public record TrainSettings(
       .optional("log-every", ValueType.integer(1, 1_000_000), 10, "steps between metrics lines and progress updates")
       .optional("warmup-steps", ValueType.nonNegativeInt(), 0, "steps of linear learning-rate warm-up from 0; 0 for none")
       .optional("schedule", ValueType.oneOf("constant", "linear"), "constant",
-          "learning rate after warm-up: constant, or linear decay to 0 at the last step")
-      .optional("weight-decay-scope", ValueType.oneOf(OptimizerSpec.ALL, OptimizerSpec.MATRICES), OptimizerSpec.ALL,
-          "decay all parameters, or matrices only (not biases and norm scales, as BERT)")
-      .optional("gradient-clip", ValueType.real(0, false, 1e6, false), 0.0,
-          "clip the global gradient norm to this value; 0 for no clipping")
+          "learning rate after warm-up: constant, or linear decay to 0 at the last step"))
       .optional("init-from", ValueType.string(), "",
           "a finished run to continue pretraining from (its weights and its task's state, e.g. the tokenizer); "
               + "empty for a fresh start")

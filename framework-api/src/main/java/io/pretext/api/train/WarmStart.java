@@ -1,13 +1,9 @@
 package io.pretext.api.train;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import io.pretext.api.PretextUserException;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.pretext.api.transfer.PretrainedWeights;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -33,13 +29,11 @@ public record WarmStart(Path parameters, boolean wholeModel) {
    * @throws PretextUserException when the file cannot be read or does not fit the architecture
    */
   void loadInto(Block model, Block encoder, NDManager manager) {
-    Block target = wholeModel ? model : encoder;
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(parameters)))) {
-      target.loadParameters(manager, in);
-    } catch (IOException | MalformedModelException | RuntimeException e) {
-      throw new PretextUserException("train.init-from: the parameters in " + parameters + " do not fit this run's "
-          + (wholeModel ? "pretext model" : "encoder") + " (" + e.getMessage() + "). Use the same encoder section"
-          + (wholeModel ? ", pretext task and head" : "") + " as the run continued from.", e);
+    try {
+      PretrainedWeights.read(parameters).loadInto(wholeModel ? model : encoder, manager);
+    } catch (PretextUserException e) {
+      throw new PretextUserException("train.init-from: " + e.getMessage()
+          + (wholeModel ? " The whole pretext model is continued: keep the pretext and head sections too." : ""), e);
     }
   }
 
