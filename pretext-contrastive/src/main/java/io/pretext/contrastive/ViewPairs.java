@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.pretext.api.nn.layers.ScalarOps;
 
 /**
  * The similarity logits of a batch of 2N view embeddings, shared by {@link NtXentLoss} and {@link
@@ -31,8 +32,8 @@ final class ViewPairs {
   static NDArray maskedLogits(NDArray z, double temperature) {
     int rows = checkedRows(z.getShape());
     NDManager manager = z.getManager();
-    NDArray unit = z.div(z.norm(new int[] {1}, true).maximum(EPSILON));
-    NDArray logits = unit.matMul(unit.transpose()).div((float) temperature);
+    NDArray unit = z.div(ScalarOps.atLeast(z.norm(new int[] {1}, true), EPSILON));
+    NDArray logits = ScalarOps.dividedBy(unit.matMul(unit.transpose()), (float) temperature);
     NDArray self = manager.eye(rows, rows, 0, DataType.BOOLEAN);
     NDArray minusInfinity = manager.full(logits.getShape(), Float.NEGATIVE_INFINITY, logits.getDataType());
     return NDArrays.where(self, minusInfinity, logits);

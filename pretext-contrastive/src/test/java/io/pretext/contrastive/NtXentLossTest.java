@@ -1,5 +1,6 @@
 package io.pretext.contrastive;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import io.pretext.api.nn.layers.BlockTesting;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,22 +127,42 @@ class NtXentLossTest {
     assertTrue(Double.isFinite(value) && value >= 0, "loss " + value);
   }
 
-  @Test
-  void gradientExistsAndIsFinite() {
-    SplittableRandom random = new SplittableRandom(3);
-    double[][] values = new double[6][4];
+  private static double[][] gaussianRows(int rows, int columns, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double[][] values = new double[rows][columns];
     for (double[] row : values) {
       for (int j = 0; j < row.length; j++) {
         row[j] = random.nextGaussian();
       }
     }
+    return values;
+  }
+
+  /** The loss's gradient with respect to the embeddings, optionally collecting garbage before backward. */
+  private float[] gradient(double[][] values, boolean collectBeforeBackward) throws InterruptedException {
     NDArray z = DjlTests.matrix(manager, values);
     z.setRequiresGradient(true);
     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
       NDArray loss = new NtXentLoss(0.5).evaluate(new NDList(), new NDList(z));
+      List<ByteBuffer> reuse = collectBeforeBackward ? BlockTesting.collectFreedBuffers() : List.of();
       collector.backward(loss);
+      reuse.size();
     }
-    float[] gradient = z.getGradient().toFloatArray();
+    return z.getGradient().toFloatArray();
+  }
+
+  @Test
+  void gradientDoesNotDependOnAGarbageCollectionBeforeBackward() throws InterruptedException {
+    double[][] values = gaussianRows(6, 4, 5);
+    float[] plain = gradient(values, false);
+    for (int round = 0; round < 3; round++) {
+      assertArrayEquals(plain, gradient(values, true), "round " + round);
+    }
+  }
+
+  @Test
+  void gradientExistsAndIsFinite() throws InterruptedException {
+    float[] gradient = gradient(gaussianRows(6, 4, 3), false);
     double sumOfSquares = 0;
     for (float g : gradient) {
       assertTrue(Float.isFinite(g), "gradient has a non-finite value");

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.loss.Loss;
+import io.pretext.api.nn.layers.ScalarOps;
 
 /**
  * Softmax cross-entropy over the vocabulary at the selected positions only. Predictions: logits
@@ -25,7 +26,7 @@ public final class MaskedTokenLoss extends Loss {
     NDArray safe = targets.mul(valid.toType(DataType.INT64, false)).reshape(-1, 1);
     NDArray picked = logits.logSoftmax(-1).gather(safe, 1).reshape(-1);
     NDArray weights = valid.toType(logits.getDataType(), false);
-    NDArray count = weights.sum().maximum(1f);
+    NDArray count = ScalarOps.atLeast(weights.sum(), 1f);
     return picked.mul(weights).sum().neg().div(count);
   }
 }

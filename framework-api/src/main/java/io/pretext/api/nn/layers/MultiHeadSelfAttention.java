@@ -93,8 +93,8 @@ public final class MultiHeadSelfAttention extends AbstractBlock {
     NDArray q = qkv.get(0);
     NDArray k = qkv.get(1);
     NDArray v = qkv.get(2);
-    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(getScale());
-    NDArray maskTerm = pad.toType(x.getDataType(), false).mul(MASKED_SCORE).reshape(n, 1, 1, t);
+    NDArray scores = ScalarOps.times(q.matMul(k.transpose(0, 1, 3, 2)), getScale());
+    NDArray maskTerm = ScalarOps.times(pad.toType(x.getDataType(), false), MASKED_SCORE).reshape(n, 1, 1, t);
     NDArray weights = scores.add(maskTerm).softmax(-1);
     NDArray joined = weights.matMul(v).transpose(0, 2, 1, 3).reshape(n, t, dimension);
     return out.forward(parameterStore, new NDList(joined), training, params);

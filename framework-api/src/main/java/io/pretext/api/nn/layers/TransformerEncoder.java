@@ -92,7 +92,7 @@ public final class TransformerEncoder extends AbstractBlock {
     }
     NDArray states = norm.forward(ps, new NDList(x), training, params).singletonOrThrow();
     NDArray keep = pad.logicalNot().toType(states.getDataType(), false);
-    NDArray count = keep.sum(new int[] {1}, true).maximum(1f);
+    NDArray count = ScalarOps.atLeast(keep.sum(new int[] {1}, true), 1f);
     NDArray pooled = states.mul(keep.expandDims(2)).sum(new int[] {1}).div(count);
     return new NDList(pooled, states);
   }

@@ -9,8 +9,14 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Helpers for the layer and encoder tests: initialise, run forward, count parameters. */
+/**
+ * Helpers for the layer and encoder tests: initialise, run forward, count parameters, and free
+ * unreachable native buffers between a forward and a backward pass.
+ */
 public final class BlockTesting {
   private BlockTesting() {}
 
@@ -36,5 +42,26 @@ public final class BlockTesting {
       }
     }
     return n;
+  }
+
+  /**
+   * Collects garbage until unreachable direct buffers have been freed, then allocates small direct
+   * buffers over the freed memory. Call it between forward and backward: a gradient that reads
+   * memory autograd does not own then comes out wrong (see {@link ScalarOps}).
+   *
+   * @return the new buffers; keep them reachable until the backward pass is done
+   */
+  public static List<ByteBuffer> collectFreedBuffers() throws InterruptedException {
+    List<ByteBuffer> reuse = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      System.gc();
+      Thread.sleep(30); // the cleaner thread frees the buffers after the collection
+      for (int i = 0; i < 200; i++) {
+        ByteBuffer b = ByteBuffer.allocateDirect(Float.BYTES);
+        b.putFloat(0, 1e6f);
+        reuse.add(b);
+      }
+    }
+    return reuse;
   }
 }
