@@ -1,11 +1,13 @@
 package io.pretext.downstream;
 
+import io.pretext.api.config.ValueType;
 import io.pretext.api.spi.Evaluator;
 import io.pretext.api.transfer.EvaluationResult;
 import io.pretext.api.transfer.LabeledTask;
 import io.pretext.api.train.OptimizerSpec;
 import io.pretext.api.transfer.TransferContext;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,6 +50,9 @@ public final class EndToEndEvaluator implements Evaluator {
       if (recipe.headDropout() > 0) {
         extras.put("head_dropout", recipe.headDropout());
       }
+      if (!recipe.reinitialize().isEmpty()) {
+        extras.put("reinitialize", String.join(",", recipe.reinitialize()));
+      }
       if (!recipe.decayScope().equals(OptimizerSpec.ALL)) {
         extras.put("weight_decay_scope", recipe.decayScope());
       }
@@ -60,7 +65,10 @@ public final class EndToEndEvaluator implements Evaluator {
     static final double LEARNING_RATE = 3e-4;
 
     public FineTuneFactory() {
-      super(SupervisedRecipe.schema(LEARNING_RATE),
+      super(SupervisedRecipe.schema(LEARNING_RATE).toBuilder()
+              .optional("reinitialize", ValueType.listOf(ValueType.string()), List.of(),
+                  "top-level encoder blocks initialized afresh instead of loaded, e.g. [layer2, norm]")
+              .build(),
           "pretrained encoder + linear head trained end to end on the labels (Adam, flip + translation)",
           c -> new EndToEndEvaluator("fine-tune", true, SupervisedRecipe.from(c, LEARNING_RATE)));
     }

@@ -109,6 +109,7 @@ final class EndToEndTrainer {
       model.setBlock(net);
       if (pretrained) {
         context.pretrained().loadInto(encoder, model.getNDManager()); // kept by initialize below
+        FreshBlocks.dropPretrained(encoder, recipe.reinitialize());
       }
       context.seedEngine(purpose + "/init");
       int steps = recipe.stepsFor(n);

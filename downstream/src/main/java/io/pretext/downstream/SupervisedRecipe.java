@@ -5,6 +5,7 @@ import io.pretext.api.config.ConfigSchema;
 import io.pretext.api.config.ValueType;
 import io.pretext.api.train.LearningRateSchedule;
 import io.pretext.api.train.OptimizerSpec;
+import java.util.List;
 
 /**
  * How an encoder plus linear head is trained end to end on a labeled subset (the reference's
@@ -30,16 +31,21 @@ import io.pretext.api.train.OptimizerSpec;
  * @param decayScope {@code all} parameters or {@code matrices} only (not biases and norm scales)
  * @param gradientClip the largest global gradient norm, 0 for no clipping
  * @param headDropout dropout on the pooled features before the linear head, 0 for none
+ * @param reinitialize top-level encoder blocks initialized afresh instead of loaded (fine-tune only)
  */
 record SupervisedRecipe(int steps, int batchSize, double learningRate, double weightDecay, boolean flip,
     int translate, int evalBatchSize, int epochs, String optimizer, double warmupFraction, boolean decay,
-    String decayScope, double gradientClip, double headDropout) {
+    String decayScope, double gradientClip, double headDropout, List<String> reinitialize) {
+
+  SupervisedRecipe {
+    reinitialize = List.copyOf(reinitialize);
+  }
 
   /** The reference's recipe: a fixed step count, Adam at a constant rate. */
   SupervisedRecipe(int steps, int batchSize, double learningRate, double weightDecay, boolean flip, int translate,
       int evalBatchSize) {
     this(steps, batchSize, learningRate, weightDecay, flip, translate, evalBatchSize, 0, "adam", 0, false,
-        OptimizerSpec.ALL, 0, 0);
+        OptimizerSpec.ALL, 0, 0, List.of());
   }
 
   /** The optimizer: its name, weight decay and the parameters decayed. */
@@ -87,6 +93,7 @@ record SupervisedRecipe(int steps, int batchSize, double learningRate, double we
         c.getInt("translate", 2), c.getInt("eval-batch-size", 500), c.getInt("epochs", 0),
         c.getString("optimizer", "adam"), c.getDouble("warmup-fraction", 0.0),
         c.getString("schedule", "constant").equals("linear"), c.getString("weight-decay-scope", OptimizerSpec.ALL),
-        c.getDouble("gradient-clip", 0.0), c.getDouble("head-dropout", 0.0));
+        c.getDouble("gradient-clip", 0.0), c.getDouble("head-dropout", 0.0),
+        c.has("reinitialize") ? c.getStringList("reinitialize") : List.of());
   }
 }

@@ -2,10 +2,12 @@ package io.pretext.downstream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import io.pretext.api.PretextUserException;
 import io.pretext.api.data.Dataset;
 import io.pretext.api.data.ImageDataset;
 import io.pretext.api.nn.MlpEncoder;
@@ -104,6 +106,52 @@ class EvaluatorsTest {
           "fine-tuning changed the encoder");
       assertTrue(Double.isFinite(t.finalLoss()));
     }
+  }
+
+  @Test
+  void fineTuneReinitializesTheNamedBlocksAndKeepsTheOthers() {
+    TransferContext context = Fixtures.context(mlp, 3);
+    Map<String, float[]> pretrained;
+    String last;
+    try (NDManager m = NDManager.newBaseManager()) {
+      Block encoder = context.pretrainedEncoder(m);
+      pretrained = Fixtures.parameters(encoder);
+      List<String> children = encoder.getChildren().keys();
+      last = children.stream().filter(c -> pretrained.keySet().stream().anyMatch(k -> k.startsWith(c + "_")))
+          .reduce((a, b) -> b).orElseThrow();
+    }
+    SupervisedRecipe frozenish = new SupervisedRecipe(1, 8, 1e-12, 0, false, 0, 64, 0, "adam", 0, false, "all", 0, 0,
+        List.of(last));
+    try (EndToEndTrainer.Trained t =
+        new EndToEndTrainer(context, frozenish).train(task(context, 40).labeled(), true, "fine-tune")) {
+      Map<String, float[]> start = Fixtures.parameters(t.encoder());
+      for (Map.Entry<String, float[]> e : pretrained.entrySet()) {
+        double moved = Fixtures.maxDifference(Map.of(e.getKey(), e.getValue()), Map.of(e.getKey(), start.get(e.getKey())));
+        if (e.getKey().startsWith(last + "_")) {
+          assertTrue(moved > 1e-3, e.getKey() + " was drawn afresh");
+        } else {
+          assertTrue(moved < 1e-6, e.getKey() + " kept its pretrained value");
+        }
+      }
+    }
+  }
+
+  @Test
+  void reinitializingABlockTheEncoderDoesNotHaveNamesItsBlocks() {
+    TransferContext context = Fixtures.context(mlp, 3);
+    SupervisedRecipe recipe = new SupervisedRecipe(1, 8, 1e-3, 0, false, 0, 64, 0, "adam", 0, false, "all", 0, 0,
+        List.of("layer9"));
+    PretextUserException e = assertThrows(PretextUserException.class,
+        () -> new EndToEndTrainer(context, recipe).train(task(context, 40).labeled(), true, "fine-tune"));
+    assertTrue(e.getMessage().contains("'layer9'") && e.getMessage().contains("Linear"), e.getMessage());
+  }
+
+  @Test
+  void onlyFineTuneHasTheReinitializeKey() {
+    assertTrue(new EndToEndEvaluator.FineTuneFactory().schema().key("reinitialize").isPresent());
+    assertTrue(new EndToEndEvaluator.FromScratchFactory().schema().key("reinitialize").isEmpty());
+    Map<String, Object> values = Map.of("steps", 1, "reinitialize", List.of("layer2", "norm"));
+    assertEquals(List.of("layer2", "norm"), SupervisedRecipe.from(config(values), 1e-3).reinitialize());
   }
 
   @Test

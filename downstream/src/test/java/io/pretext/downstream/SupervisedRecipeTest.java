@@ -2,6 +2,7 @@ package io.pretext.downstream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,13 +18,13 @@ class SupervisedRecipeTest {
       "10, 64, 20, 10",    // the batch is capped at the subset: one step per pass
   })
   void stepsFollowEpochsWhenGiven(int epochs, int batch, int n, int expected) {
-    SupervisedRecipe recipe = new SupervisedRecipe(300, batch, 3e-4, 0, false, 0, 64, epochs, "adamw", 0.1, true, "all", 0, 0);
+    SupervisedRecipe recipe = new SupervisedRecipe(300, batch, 3e-4, 0, false, 0, 64, epochs, "adamw", 0.1, true, "all", 0, 0, List.of());
     assertEquals(expected, recipe.stepsFor(n));
   }
 
   @Test
   void warmupThenLinearDecayToZero() {
-    SupervisedRecipe recipe = new SupervisedRecipe(300, 16, 1e-3, 0, false, 0, 64, 10, "adamw", 0.1, true, "all", 0, 0);
+    SupervisedRecipe recipe = new SupervisedRecipe(300, 16, 1e-3, 0, false, 0, 64, 10, "adamw", 0.1, true, "all", 0, 0, List.of());
     var schedule = recipe.schedule(100);
     assertEquals(1e-4, schedule.getNewValue(1), 1e-9);
     assertEquals(1e-3, schedule.getNewValue(10), 1e-9);
