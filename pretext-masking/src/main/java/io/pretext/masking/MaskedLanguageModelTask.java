@@ -20,6 +20,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,6 +133,13 @@ public final class MaskedLanguageModelTask implements PretextTask {
     kept.save(runDirectory.resolve(TOKENIZER_DIR));
     LOG.info("tokenizer: {} WordPiece tokens taken over from {}", kept.vocabularySize(), earlier);
     return withTokenizer(kept);
+  }
+
+  /** The number of tokens of a sentence after encoding ([CLS] and [SEP] included, cut to the max length). */
+  @Override
+  public Optional<ToIntFunction<Object>> sampleLength() {
+    Tokenizer t = tokenizer();
+    return Optional.of(sample -> t.encode((String) sample).length);
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.pretext.api.transfer.TransferInput;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -82,6 +83,15 @@ public interface PretextTask {
    * directory). Empty by default: the samples are images, batched as they are.
    */
   default Optional<TransferInput> transferInput(Path runDirectory) {
+    return Optional.empty();
+  }
+
+  /**
+   * How much of a batch's cost a sample makes, e.g. a text's token count after encoding: with
+   * {@code train.group-by-length}, the loop puts samples of similar size in the same batch so that
+   * padding to the longest costs less. Empty (the default) when every sample costs the same.
+   */
+  default Optional<ToIntFunction<Object>> sampleLength() {
     return Optional.empty();
   }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -40,6 +41,7 @@ public final class BatchPrefetcher implements AutoCloseable {
   private final int batchSize;
   private final boolean dropLast;
   private final int prefetch;
+  private final LengthGrouping grouping; // null: plain shuffled batches
   private final ExecutorService pool;
 
   /** One prepared batch and how long the training thread waited for it. */
@@ -66,6 +68,18 @@ public final class BatchPrefetcher implements AutoCloseable {
    */
   public BatchPrefetcher(Dataset<?> data, PretextTask task, AugmentPipeline augment, SeedSource seeds,
       int batchSize, boolean dropLast, int workers, int prefetch) {
+    this(data, task, augment, seeds, batchSize, dropLast, workers, prefetch, false);
+  }
+
+  /**
+   * As above, optionally with batches of similar sample lengths ({@link LengthGrouping}, the
+   * lengths from {@link PretextTask#sampleLength()}).
+   *
+   * @param groupByLength group samples by length; the task must report lengths
+   * @throws PretextUserException when grouping is asked for and the task has no sample lengths
+   */
+  public BatchPrefetcher(Dataset<?> data, PretextTask task, AugmentPipeline augment, SeedSource seeds,
+      int batchSize, boolean dropLast, int workers, int prefetch, boolean groupByLength) {
     if (batchSize < 1 || workers < 1 || prefetch < 1) {
       throw new IllegalArgumentException("batchSize, workers and prefetch must be >= 1");
     }
@@ -81,7 +95,19 @@ public final class BatchPrefetcher implements AutoCloseable {
     this.batchSize = batchSize;
     this.dropLast = dropLast;
     this.prefetch = prefetch;
+    this.grouping = groupByLength ? new LengthGrouping(lengths(data, task)) : null;
     this.pool = Executors.newFixedThreadPool(workers, namedDaemons());
+  }
+
+  private static int[] lengths(Dataset<?> data, PretextTask task) {
+    ToIntFunction<Object> length = task.sampleLength().orElseThrow(() -> new PretextUserException(
+        "train.group-by-length is true, but the pretext task " + task.getClass().getSimpleName()
+            + " has samples of one size only. Set train.group-by-length to false."));
+    int[] out = new int[data.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = length.applyAsInt(data.get(i));
+    }
+    return out;
   }
 
   /** Batches in one epoch. */
@@ -90,7 +116,10 @@ public final class BatchPrefetcher implements AutoCloseable {
     return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
   }
 
-  /** The sample indices of each batch of an epoch, in order (a seeded shuffle). */
+  /**
+   * The sample indices of each batch of an epoch, in order: a seeded shuffle, or with length
+   * grouping the batches of {@link LengthGrouping} in a seeded order.
+   */
   public List<int[]> plan(int epoch) {
     int n = data.size();
     int[] order = new int[n];
@@ -103,6 +132,9 @@ public final class BatchPrefetcher implements AutoCloseable {
       int t = order[i];
       order[i] = order[j];
       order[j] = t;
+    }
+    if (grouping != null) {
+      return grouping.batches(order, batchSize, batchesPerEpoch(), seeds.generator("batch-order", epoch));
     }
     List<int[]> batches = new ArrayList<>();
     for (int b = 0; b < batchesPerEpoch(); b++) {

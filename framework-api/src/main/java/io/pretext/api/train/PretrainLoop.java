@@ -147,7 +147,7 @@ public final class PretrainLoop {
     List<Evaluator> evaluators = List.copyOf(task.trainingMetrics());
     CheckpointStore store = new CheckpointStore(runDir.checkpoints(), settings.keepCheckpoints());
     try (BatchPrefetcher prefetcher = new BatchPrefetcher(data, task, augment, seeds, settings.batchSize(),
-        settings.dropLast(), settings.workers(), settings.prefetch())) {
+        settings.dropLast(), settings.workers(), settings.prefetch(), settings.groupByLength())) {
       int perEpoch = prefetcher.batchesPerEpoch();
       if (perEpoch == 0) {
         throw new PretextUserException("The data set has " + data.size() + " samples, fewer than one batch (train.batch-size "

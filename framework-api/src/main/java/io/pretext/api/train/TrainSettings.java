@@ -32,6 +32,8 @@ import java.util.Map;
  * @param gradientClip the largest global gradient norm; 0 for no clipping
  * @param initFrom a finished run to continue from (its weights, and its task's state such as a
  *     tokenizer); empty to start from a fresh initialization
+ * @param groupByLength put samples of similar length in the same batch (tasks that report sample
+ *     lengths, e.g. {@code mlm}), so that less of each batch is padding
  */
 public record TrainSettings(
     int epochs,
@@ -51,7 +53,8 @@ public record TrainSettings(
     String schedule,
     String weightDecayScope,
     double gradientClip,
-    String initFrom) {
+    String initFrom,
+    boolean groupByLength) {
 
   private static final ConfigSchema SCHEMA = OptimizerSpec.decayScopeAndClipKeys(ConfigSchema.builder()
       .optional("epochs", ValueType.integer(1, 1_000_000), 10, "passes over the unlabeled data")
@@ -73,6 +76,8 @@ public record TrainSettings(
       .optional("init-from", ValueType.string(), "",
           "a finished run to continue pretraining from (its weights and its task's state, e.g. the tokenizer); "
               + "empty for a fresh start")
+      .optional("group-by-length", ValueType.bool(), false,
+          "batch samples of similar length together (tasks with variable-length samples, e.g. mlm): less padding")
       .build();
 
   public TrainSettings {
@@ -95,6 +100,7 @@ public record TrainSettings(
     given.put("weight-decay-scope", weightDecayScope);
     given.put("gradient-clip", gradientClip);
     given.put("init-from", initFrom);
+    given.put("group-by-length", groupByLength);
     for (KeySpec spec : SCHEMA.keys()) {
       try {
         spec.type().coerce(given.get(spec.name()));
@@ -144,7 +150,8 @@ public record TrainSettings(
         value(node, "schedule"),
         value(node, "weight-decay-scope"),
         value(node, "gradient-clip"),
-        value(node, "init-from"));
+        value(node, "init-from"),
+        value(node, "group-by-length"));
   }
 
   /** A copy with other values for the given keys, e.g. {@code with(Map.of("epochs", 1))}. */
@@ -185,6 +192,7 @@ public record TrainSettings(
     m.put("weight-decay-scope", weightDecayScope);
     m.put("gradient-clip", gradientClip);
     m.put("init-from", initFrom);
+    m.put("group-by-length", groupByLength);
     return m;
   }
 

@@ -129,6 +129,33 @@ class BatchPrefetcherTest {
     assertTrue(e.getMessage().contains("String"), e.getMessage());
   }
 
+  @Test
+  void groupingByLengthNeedsATaskWithSampleLengths() {
+    PretextUserException e = assertThrows(PretextUserException.class,
+        () -> new BatchPrefetcher(DATA, new RotationTask(), NOISE, new SeedSource(5), 3, true, 1, 1, true));
+    assertTrue(e.getMessage().contains("train.group-by-length"), e.getMessage());
+  }
+
+  @Test
+  void groupedBatchesPairSamplesOfSimilarLengthAndCoverTheEpoch() {
+    PretextTask lengthy = new Slow(0) {
+      @Override
+      public java.util.Optional<java.util.function.ToIntFunction<Object>> sampleLength() {
+        return java.util.Optional.of(sample -> (int) (((Image) sample).pixels()[0] * 1000) % 5);
+      }
+    };
+    try (BatchPrefetcher grouped = new BatchPrefetcher(DATA, lengthy, NOISE, new SeedSource(5), 4, true, 1, 1, true);
+        BatchPrefetcher plain = new BatchPrefetcher(DATA, lengthy, NOISE, new SeedSource(5), 4, true, 1, 1)) {
+      List<int[]> batches = grouped.plan(1);
+      assertEquals(plain.batchesPerEpoch(), batches.size());
+      assertEquals(20, batches.stream().mapToInt(b -> b.length).sum());
+      assertEquals(20, batches.stream().flatMapToInt(java.util.Arrays::stream).distinct().count());
+      for (int i = 0; i < batches.size(); i++) {
+        assertArrayEquals(batches.get(i), grouped.plan(1).get(i), "the plan is a function of the seeds");
+      }
+    }
+  }
+
   /** Fails when preparing one batch, recognized by its seeded generator. */
   private static final class Failing extends Slow {
     private final int badBatch;

@@ -22,11 +22,13 @@ class TrainSettingsTest {
     assertTrue(d.dropLast());
     assertEquals(List.of("epochs", "batch-size", "learning-rate", "weight-decay", "optimizer", "momentum", "max-steps",
         "checkpoint-every", "keep-checkpoints", "prefetch", "workers", "drop-last", "log-every",
-        "warmup-steps", "schedule", "weight-decay-scope", "gradient-clip", "init-from"),
+        "warmup-steps", "schedule", "weight-decay-scope", "gradient-clip", "init-from", "group-by-length"),
         TrainSettings.schema().names());
     assertEquals("all", d.weightDecayScope());
     assertEquals(0.0, d.gradientClip());
     assertTrue(d.initFromRun().isEmpty());
+    assertTrue(!d.groupByLength());
+    assertTrue(d.with(java.util.Map.of("group-by-length", true)).groupByLength());
     assertEquals(java.nio.file.Path.of("runs/a"), d.with(java.util.Map.of("init-from", "runs/a")).initFromRun().orElseThrow());
     for (KeySpec k : TrainSettings.schema().keys()) {
       k.type().coerce(k.defaultValue());
@@ -59,7 +61,7 @@ class TrainSettingsTest {
     ConfigException unknown = assertRejected(Map.of("epoch", 3), "train.epoch");
     assertTrue(unknown.getMessage().contains("epochs"), unknown.getMessage());
     assertThrows(IllegalArgumentException.class,
-        () -> new TrainSettings(1, 1, 1e-3, 0, "adam", 0.9, 0, 0, 0, 1, 1, true, 1, 0, "constant", "all", 0, ""));
+        () -> new TrainSettings(1, 1, 1e-3, 0, "adam", 0.9, 0, 0, 0, 1, 1, true, 1, 0, "constant", "all", 0, "", false));
     assertRejected(Map.of("schedule", "cosine"), "train.schedule");
   }
 
