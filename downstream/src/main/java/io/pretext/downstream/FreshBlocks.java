@@ -4,7 +4,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.pretext.api.PretextUserException;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -23,32 +23,27 @@ final class FreshBlocks {
    * @throws PretextUserException naming the encoder's children when a name is not one of them
    */
   static void dropPretrained(Block encoder, List<String> names) {
-    if (names.isEmpty()) {
-      return;
-    }
-    List<String> children = encoder.getChildren().keys();
+    Set<String> dropped = new HashSet<>();
     for (String name : names) {
-      if (children.stream().noneMatch(child -> names(child, name))) {
-        Set<String> plain = new LinkedHashSet<>();
-        children.forEach(child -> plain.add(plainName(child)));
+      List<String> matches = encoder.getChildren().keys().stream()
+          .filter(child -> name.equals(child) || name.equals(plainName(child))).toList();
+      if (matches.isEmpty()) {
+        List<String> plain = encoder.getChildren().keys().stream().map(FreshBlocks::plainName).toList();
         throw new PretextUserException("fine-tune: reinitialize names '" + name + "', which is not a block of the encoder. "
-            + "Its blocks are " + plain + " (or, numbered as DJL names them, " + children + "); list some of those.");
+            + "Its blocks are " + plain + " (or, numbered as DJL names them, " + encoder.getChildren().keys()
+            + "); list some of those.");
       }
+      dropped.addAll(matches);
     }
     for (Pair<String, Parameter> p : encoder.getParameters()) {
-      String child = children.stream().filter(c -> p.getKey().startsWith(c + "_")).findFirst().orElse("");
-      if (names.stream().anyMatch(name -> names(child, name))) {
+      if (dropped.stream().anyMatch(child -> p.getKey().startsWith(child + "_"))) { // "<child>_<parameter>"
         p.getValue().close(); // no array: initialize() draws a new one
       }
     }
   }
 
-  private static boolean names(String child, String name) {
-    return !child.isEmpty() && (name.equals(child) || name.equals(plainName(child)));
-  }
-
   /** DJL prefixes a child's name with its position ("05layer2"); the config uses the plain name. */
-  static String plainName(String child) {
+  private static String plainName(String child) {
     int i = 0;
     while (i < child.length() && Character.isDigit(child.charAt(i))) {
       i++;

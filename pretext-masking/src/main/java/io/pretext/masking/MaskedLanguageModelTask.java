@@ -15,6 +15,7 @@ import io.pretext.api.spi.HostTensor;
 import io.pretext.api.spi.PretextTask;
 import io.pretext.api.spi.TrainingBatch;
 import io.pretext.api.transfer.TransferInput;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -125,7 +126,7 @@ public final class MaskedLanguageModelTask implements PretextTask {
   @Override
   public MaskedLanguageModelTask prepareContinuing(Path earlierRun, Dataset<?> unlabeled, Path runDirectory) {
     Path earlier = earlierRun.resolve(TOKENIZER_DIR);
-    if (!java.nio.file.Files.isDirectory(earlier)) {
+    if (!Files.isDirectory(earlier)) {
       throw new PretextUserException("train.init-from: " + earlierRun + " has no " + TOKENIZER_DIR
           + "/ folder, so it is not a finished mlm run. Give the directory of an mlm run.");
     }

@@ -8,6 +8,7 @@ import io.pretext.api.spi.PretextTask;
 import io.pretext.api.spi.TrainingBatch;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -72,8 +73,9 @@ public final class BatchPrefetcher implements AutoCloseable {
   }
 
   /**
-   * As above, optionally with batches of similar sample lengths ({@link LengthGrouping}, the
-   * lengths from {@link PretextTask#sampleLength()}).
+   * As above, optionally with batches of similar sample lengths: the shuffled order sorted by
+   * length within chunks ({@link LengthGrouping}, lengths from {@link PretextTask#sampleLength()}),
+   * cut into batches, and the batches shuffled by the seed stream {@code ("batch-order", epoch)}.
    *
    * @param groupByLength group samples by length; the task must report lengths
    * @throws PretextUserException when grouping is asked for and the task has no sample lengths
@@ -117,34 +119,39 @@ public final class BatchPrefetcher implements AutoCloseable {
   }
 
   /**
-   * The sample indices of each batch of an epoch, in order: a seeded shuffle, or with length
-   * grouping the batches of {@link LengthGrouping} in a seeded order.
+   * The sample indices of each batch of an epoch, in order: a seeded shuffle cut into batches;
+   * with length grouping, sorted by length within chunks before the cut and the batches shuffled.
    */
   public List<int[]> plan(int epoch) {
-    int n = data.size();
+    int[] order = permutation(data.size(), seeds.generator("shuffle", epoch));
+    if (grouping != null) {
+      order = grouping.sortedWithinChunks(order, batchSize);
+    }
+    List<int[]> batches = new ArrayList<>();
+    for (int b = 0; b < batchesPerEpoch(); b++) {
+      int from = b * batchSize;
+      batches.add(Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize)));
+    }
+    if (grouping == null) {
+      return batches;
+    }
+    int[] batchOrder = permutation(batches.size(), seeds.generator("batch-order", epoch));
+    return Arrays.stream(batchOrder).mapToObj(batches::get).toList();
+  }
+
+  /** 0..n-1 in a seeded order (Fisher-Yates). */
+  private static int[] permutation(int n, RandomGenerator random) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    RandomGenerator random = seeds.generator("shuffle", epoch);
     for (int i = n - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
       int t = order[i];
       order[i] = order[j];
       order[j] = t;
     }
-    if (grouping != null) {
-      return grouping.batches(order, batchSize, batchesPerEpoch(), seeds.generator("batch-order", epoch));
-    }
-    List<int[]> batches = new ArrayList<>();
-    for (int b = 0; b < batchesPerEpoch(); b++) {
-      int from = b * batchSize;
-      int to = Math.min(n, from + batchSize);
-      int[] idx = new int[to - from];
-      System.arraycopy(order, from, idx, 0, idx.length);
-      batches.add(idx);
-    }
-    return batches;
+    return order;
   }
 
   /**

@@ -1,17 +1,14 @@
 package io.pretext.api.train;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.random.RandomGenerator;
 
 /**
- * Batches of samples of similar length, so that padding each batch to its longest sample costs
- * little (the length-grouped sampling of Hugging Face's Trainer, {@code group_by_length}). The
- * epoch's shuffled order is cut into chunks of {@value #BATCHES_PER_CHUNK} batches; each chunk is
- * sorted by length, longest first (ties keep the shuffled order), and cut into batches; then the
- * batches are shuffled. Every batch still draws from a random chunk of the data, and the order is
- * a function of the seeds only.
+ * Orders samples so that consecutive batches hold samples of similar length, and padding each batch
+ * to its longest sample costs little (the length-grouped sampling of Hugging Face's Trainer,
+ * {@code group_by_length}): the epoch's shuffled order is cut into chunks of {@value
+ * #BATCHES_PER_CHUNK} batches and each chunk is sorted by length, longest first, ties keeping the
+ * shuffled order. The caller cuts the result into batches and shuffles those, so every batch still
+ * draws from a random chunk of the data.
  */
 final class LengthGrouping {
   /** Batches per sorted chunk. */
@@ -24,39 +21,23 @@ final class LengthGrouping {
   }
 
   /**
-   * Reorders a shuffled epoch order into batches of similar lengths, in shuffled batch order.
-   *
-   * @param order every sample index once, already shuffled
+   * @param order every sample index once, shuffled
    * @param batchSize samples per batch
-   * @param batchCount how many batches to make (the last may be short; samples beyond are dropped)
-   * @param random shuffles the order of the batches
+   * @return the same indices, sorted by length (longest first) within each chunk
    */
-  List<int[]> batches(int[] order, int batchSize, int batchCount, RandomGenerator random) {
-    int n = order.length;
-    int[] grouped = new int[n];
+  int[] sortedWithinChunks(int[] order, int batchSize) {
+    int[] out = new int[order.length];
     int chunk = Math.multiplyExact(batchSize, BATCHES_PER_CHUNK);
-    for (int from = 0; from < n; from += chunk) {
-      int to = Math.min(n, from + chunk);
-      long[] keys = new long[to - from];
+    for (int from = 0; from < order.length; from += chunk) {
+      long[] keys = new long[Math.min(order.length, from + chunk) - from];
       for (int k = 0; k < keys.length; k++) {
         // longest first, then the shuffled position: one primitive sort, stable by construction
         keys[k] = ((long) (Integer.MAX_VALUE - lengths[order[from + k]]) << 32) | k;
       }
       Arrays.sort(keys);
       for (int k = 0; k < keys.length; k++) {
-        grouped[from + k] = order[from + (int) (keys[k] & 0xffffffffL)];
+        out[from + k] = order[from + (int) (keys[k] & 0xffffffffL)];
       }
-    }
-    List<int[]> out = new ArrayList<>(batchCount);
-    for (int b = 0; b < batchCount; b++) {
-      int from = b * batchSize;
-      out.add(Arrays.copyOfRange(grouped, from, Math.min(n, from + batchSize)));
-    }
-    for (int i = out.size() - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int[] t = out.get(i);
-      out.set(i, out.get(j));
-      out.set(j, t);
     }
     return out;
   }

@@ -138,10 +138,11 @@ class BatchPrefetcherTest {
 
   @Test
   void groupedBatchesPairSamplesOfSimilarLengthAndCoverTheEpoch() {
+    java.util.function.ToIntFunction<Object> length = sample -> (int) (((Image) sample).pixels()[0] * 1000) % 5;
     PretextTask lengthy = new Slow(0) {
       @Override
       public java.util.Optional<java.util.function.ToIntFunction<Object>> sampleLength() {
-        return java.util.Optional.of(sample -> (int) (((Image) sample).pixels()[0] * 1000) % 5);
+        return java.util.Optional.of(length);
       }
     };
     try (BatchPrefetcher grouped = new BatchPrefetcher(DATA, lengthy, NOISE, new SeedSource(5), 4, true, 1, 1, true);
@@ -152,6 +153,15 @@ class BatchPrefetcherTest {
       assertEquals(20, batches.stream().flatMapToInt(java.util.Arrays::stream).distinct().count());
       for (int i = 0; i < batches.size(); i++) {
         assertArrayEquals(batches.get(i), grouped.plan(1).get(i), "the plan is a function of the seeds");
+      }
+      // the epoch fits in one chunk, so the batches split the sorted lengths: their ranges touch at most
+      int[][] range = batches.stream().map(b -> java.util.Arrays.stream(b).map(i -> length.applyAsInt(DATA.get(i)))
+          .summaryStatistics()).map(st -> new int[] {st.getMin(), st.getMax()}).toArray(int[][]::new);
+      for (int[] a : range) {
+        for (int[] b : range) {
+          assertTrue(a == b || a[1] <= b[0] || b[1] <= a[0], "overlapping batches " + java.util.Arrays.toString(a)
+              + " " + java.util.Arrays.toString(b));
+        }
       }
     }
   }

@@ -1,11 +1,9 @@
 package io.pretext.api.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,63 +34,49 @@ class LengthGroupingTest {
     return order;
   }
 
-  /** Sum over batches of batch size times its longest sample: what padding to the longest costs. */
-  private static long paddedCost(List<int[]> batches, int[] lengths) {
+  /** Padding every consecutive batch of an order to its longest: sum of batch size × longest. */
+  private static long paddedCost(int[] order, int batchSize, int[] lengths) {
     long cost = 0;
-    for (int[] b : batches) {
-      cost += (long) b.length * Arrays.stream(b).map(i -> lengths[i]).max().orElse(0);
+    for (int from = 0; from < order.length; from += batchSize) {
+      int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
+      cost += (long) batch.length * Arrays.stream(batch).map(i -> lengths[i]).max().orElse(0);
     }
     return cost;
   }
 
   @ParameterizedTest
-  @CsvSource({"1000, 16, 62", "1000, 16, 63", "5000, 32, 156", "333, 7, 48"})
-  void everySampleOnceAndLessPadding(int n, int batchSize, int batchCount) {
+  @CsvSource({"1000, 16", "5000, 32", "333, 7"})
+  void samePermutationWithLessPadding(int n, int batchSize) {
     int[] lengths = lengths(n, 1);
     int[] order = shuffled(n, 2);
-    List<int[]> grouped = new LengthGrouping(lengths).batches(order, batchSize, batchCount, new SplittableRandom(3));
-    assertEquals(batchCount, grouped.size());
-    int[] seen = grouped.stream().flatMapToInt(Arrays::stream).sorted().toArray();
-    assertEquals(seen.length, Arrays.stream(seen).distinct().count(), "no sample twice");
-    assertEquals(Math.min(n, batchCount * batchSize), seen.length);
-    List<int[]> plain = new java.util.ArrayList<>();
-    for (int b = 0; b < batchCount; b++) {
-      plain.add(Arrays.copyOfRange(order, b * batchSize, Math.min(n, (b + 1) * batchSize)));
-    }
-    assertTrue(paddedCost(grouped, lengths) < 0.8 * paddedCost(plain, lengths),
-        "grouped " + paddedCost(grouped, lengths) + " vs plain " + paddedCost(plain, lengths));
+    int[] grouped = new LengthGrouping(lengths).sortedWithinChunks(order, batchSize);
+    assertArrayEquals(Arrays.stream(order).sorted().toArray(), Arrays.stream(grouped).sorted().toArray(),
+        "every sample once");
+    assertTrue(paddedCost(grouped, batchSize, lengths) < 0.8 * paddedCost(order, batchSize, lengths),
+        "grouped " + paddedCost(grouped, batchSize, lengths) + " vs plain " + paddedCost(order, batchSize, lengths));
   }
 
   @ParameterizedTest
-  @CsvSource({"1", "2"})
-  void sameSeedsSameBatchesOtherSeedOtherOrder(long seed) {
-    int[] lengths = lengths(2000, 4);
-    LengthGrouping grouping = new LengthGrouping(lengths);
-    List<int[]> a = grouping.batches(shuffled(2000, seed), 20, 100, new SplittableRandom(seed));
-    List<int[]> b = grouping.batches(shuffled(2000, seed), 20, 100, new SplittableRandom(seed));
-    List<int[]> c = grouping.batches(shuffled(2000, seed), 20, 100, new SplittableRandom(seed + 10));
-    for (int i = 0; i < a.size(); i++) {
-      assertArrayEquals(a.get(i), b.get(i));
-    }
-    assertTrue(java.util.stream.IntStream.range(0, a.size()).anyMatch(i -> !Arrays.equals(a.get(i), c.get(i))),
-        "another generator shuffles the batches differently");
-  }
-
-  @ParameterizedTest
-  @CsvSource({"10", "50"})
-  void batchesOfOneChunkAreSortedLongestFirst(int batchSize) {
-    int n = batchSize * LengthGrouping.BATCHES_PER_CHUNK;
+  @CsvSource({"10, 1", "10, 2", "3, 1"})
+  void eachChunkIsSortedLongestFirstAndTiesKeepTheShuffledOrder(int batchSize, int chunks) {
+    int chunk = batchSize * LengthGrouping.BATCHES_PER_CHUNK;
+    int n = chunk * chunks + batchSize / 2;
     int[] lengths = lengths(n, 5);
-    List<int[]> grouped = new LengthGrouping(lengths).batches(shuffled(n, 6), batchSize, LengthGrouping.BATCHES_PER_CHUNK,
-        new SplittableRandom(7));
-    grouped.sort((x, y) -> lengths[y[0]] != lengths[x[0]] ? Integer.compare(lengths[y[0]], lengths[x[0]])
-        : Integer.compare(lengths[y[y.length - 1]], lengths[x[x.length - 1]]));
-    int previous = Integer.MAX_VALUE;
-    for (int[] b : grouped) {
-      for (int i : b) {
-        assertTrue(lengths[i] <= previous, "one chunk: lengths fall from batch to batch and within each");
-        previous = lengths[i];
+    int[] order = shuffled(n, 6);
+    int[] grouped = new LengthGrouping(lengths).sortedWithinChunks(order, batchSize);
+    int[] position = new int[n];
+    for (int k = 0; k < n; k++) {
+      position[order[k]] = k;
+    }
+    for (int k = 1; k < n; k++) {
+      if (k % chunk == 0) {
+        continue; // a new chunk starts
       }
+      int a = grouped[k - 1];
+      int b = grouped[k];
+      assertTrue(lengths[a] > lengths[b] || lengths[a] == lengths[b] && position[a] < position[b],
+          "position " + k + ": lengths " + lengths[a] + ", " + lengths[b]);
+      assertTrue(position[a] / chunk == position[b] / chunk, "samples stay in their chunk");
     }
   }
 }

@@ -6,6 +6,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -39,7 +40,7 @@ class ScalarOpsTest {
           List<ByteBuffer> reuse = BlockTesting.collectFreedBuffers();
           collector.backward(y.sum());
           assertArrayEquals(expected, x.getGradient().toFloatArray(), name + ", round " + round);
-          reuse.clear();
+          Reference.reachabilityFence(reuse);
         }
       }
     }

@@ -17,6 +17,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -203,7 +204,7 @@ class TextLayersTest {
           all.add(g);
         }
       }
-      reuse.size();
+      Reference.reachabilityFence(reuse); // the buffers over the freed memory stay allocated until here
       float[] out = new float[all.size()];
       for (int i = 0; i < out.length; i++) {
         out[i] = all.get(i);
