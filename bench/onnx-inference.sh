@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ONNX Runtime against DJL (PyTorch) on the CPU, for the exported resnet-mini(16) (1x28x28) and the
 # transformer text encoder (sequence 48): batch-1 latency and batch-64 throughput, same threads
-# for both, warm-up excluded (InferenceBenchmark in framework-api's tests says how).
+# for both, warm-up excluded (InferenceBenchmark in framework-core's tests says how).
 #
 #   bench/onnx-inference.sh [threads=2] [extra InferenceBenchmark arguments, e.g. calls=500 opt=extended]
 #
@@ -13,8 +13,8 @@ shift || true
 out="$root/bench/results/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
 cd "$root"
-mvn -q -o -pl framework-api test-compile dependency:build-classpath -Dmdep.outputFile="$out/cp.txt" > "$out/build.log"
-cp="framework-api/target/test-classes:framework-api/target/classes:$(cat "$out/cp.txt")"
+mvn -q -o -pl framework-core -am test-compile dependency:build-classpath -Dmdep.outputFile="$out/cp.txt" > "$out/build.log"
+cp="framework-core/target/test-classes:framework-core/target/classes:framework-api/target/classes:$(cat "$out/cp.txt")"
 summary="$out/onnx-inference.md"
 {
   echo "# ONNX Runtime vs DJL inference, $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -28,7 +28,7 @@ summary="$out/onnx-inference.md"
 } > "$summary"
 for model in resnet-mini transformer; do
   # -Xss8m: ONNX Runtime's native start-up needs more than the default 1 MiB main-thread stack (see LargeStack).
-  java -Xss8m -cp "$cp" io.pretext.api.onnx.bench.InferenceBenchmark model="$model" threads="$threads" "$@" \
+  java -Xss8m -cp "$cp" io.pretext.core.onnx.bench.InferenceBenchmark model="$model" threads="$threads" "$@" \
     2> "$out/$model.log" | tee -a "$summary"
 done
 echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$summary"

@@ -1,7 +1,7 @@
 package io.pretext.downstream;
 
 import io.pretext.api.config.ValueType;
-import io.pretext.api.spi.Evaluator;
+import io.pretext.api.transfer.DownstreamEvaluator;
 import io.pretext.api.transfer.EvaluationResult;
 import io.pretext.api.transfer.LabeledTask;
 import io.pretext.api.train.OptimizerSpec;
@@ -15,7 +15,7 @@ import java.util.Map;
  * pretrained weights (the transfer the seed idea promises), {@code from-scratch} from a fresh
  * initialization of the same architecture with the same recipe (the baseline it must beat).
  */
-public final class EndToEndEvaluator implements Evaluator {
+public final class EndToEndEvaluator implements DownstreamEvaluator {
   private final String method;
   private final boolean pretrained;
   private final SupervisedRecipe recipe;

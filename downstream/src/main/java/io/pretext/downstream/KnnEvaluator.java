@@ -2,7 +2,7 @@ package io.pretext.downstream;
 
 import io.pretext.api.config.ConfigSchema;
 import io.pretext.api.config.ValueType;
-import io.pretext.api.spi.Evaluator;
+import io.pretext.api.transfer.DownstreamEvaluator;
 import io.pretext.api.transfer.EvaluationResult;
 import io.pretext.api.transfer.LabeledTask;
 import io.pretext.api.transfer.TransferContext;
@@ -13,7 +13,7 @@ import java.util.Map;
  * Weighted kNN by cosine similarity (Wu et al. 2018) on frozen pretrained features ({@code knn}) or
  * on standardized raw inputs ({@code raw-pixels-knn}); the labeled subset is the memory bank.
  */
-public final class KnnEvaluator implements Evaluator {
+public final class KnnEvaluator implements DownstreamEvaluator {
   private final String method;
   private final FeatureSource source;
   private final CosineKnn knn;

@@ -2,7 +2,7 @@ package io.pretext.downstream;
 
 import io.pretext.api.config.ConfigSchema;
 import io.pretext.api.config.ValueType;
-import io.pretext.api.spi.Evaluator;
+import io.pretext.api.transfer.DownstreamEvaluator;
 import io.pretext.api.transfer.EvaluationResult;
 import io.pretext.api.transfer.LabeledTask;
 import io.pretext.api.transfer.LinearClassifier;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * pretrained encoder's ({@code linear-probe}), a random-init encoder's ({@code random-init-probe},
  * the no-pretraining control) or the standardized raw inputs ({@code raw-pixels-logreg}).
  */
-public final class ProbeEvaluator implements Evaluator {
+public final class ProbeEvaluator implements DownstreamEvaluator {
   private final String method;
   private final FeatureSource source;
   private final ProbeSettings settings;

@@ -4,7 +4,7 @@ import io.pretext.api.PretextUserException;
 import io.pretext.api.config.ConfigNode;
 import io.pretext.api.data.DataSplits;
 import io.pretext.api.data.Dataset;
-import io.pretext.api.spi.Evaluator;
+import io.pretext.api.transfer.DownstreamEvaluator;
 import io.pretext.api.transfer.EvaluationResult;
 import io.pretext.api.transfer.LabeledTask;
 import io.pretext.api.transfer.TransferContext;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Transfer {
   private static final Logger LOG = LoggerFactory.getLogger(Transfer.class);
-  private final List<Evaluator> evaluators;
+  private final List<DownstreamEvaluator> evaluators;
   private final List<LabelBudget> budgets;
   private final String budgetKey;
 
@@ -35,7 +35,7 @@ public final class Transfer {
    * @param evaluators the table's rows, in order
    * @param budgets the table's columns, in order
    */
-  public Transfer(List<Evaluator> evaluators, List<LabelBudget> budgets) {
+  public Transfer(List<DownstreamEvaluator> evaluators, List<LabelBudget> budgets) {
     this.evaluators = List.copyOf(evaluators);
     this.budgets = List.copyOf(budgets);
     this.budgetKey = !budgets.isEmpty() && budgets.get(0).isFraction() ? "downstream.fractions" : "downstream.labels";
@@ -45,7 +45,7 @@ public final class Transfer {
   }
 
   /** The evaluators and the budgets of a {@code downstream} section ({@code labels} or {@code fractions}). */
-  public static Transfer fromConfig(ConfigNode downstream, List<Evaluator> evaluators) {
+  public static Transfer fromConfig(ConfigNode downstream, List<DownstreamEvaluator> evaluators) {
     return new Transfer(evaluators, LabelBudget.fromConfig(downstream));
   }
 
@@ -93,7 +93,7 @@ public final class Transfer {
     });
     List<TransferResults.Cell> cells = new ArrayList<>();
     for (LabeledTask task : tasks) {
-      for (Evaluator e : evaluators) {
+      for (DownstreamEvaluator e : evaluators) {
         LOG.info("transfer: {} with {} labels ({} samples) ...", e.method(), task.budget(), task.labeled().size());
         long t0 = System.nanoTime();
         EvaluationResult r = e.evaluate(context, task);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pretext.api.data.TextDataset;
-import io.pretext.api.nn.MlpEncoder;
+import io.pretext.core.nn.MlpEncoder;
 import io.pretext.api.transfer.EvaluationResult;
 import io.pretext.api.transfer.LabeledTask;
 import java.util.ArrayList;

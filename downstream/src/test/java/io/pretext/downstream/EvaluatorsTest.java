@@ -10,7 +10,7 @@ import ai.djl.nn.Block;
 import io.pretext.api.PretextUserException;
 import io.pretext.api.data.Dataset;
 import io.pretext.api.data.ImageDataset;
-import io.pretext.api.nn.MlpEncoder;
+import io.pretext.core.nn.MlpEncoder;
 import io.pretext.api.runtime.SeedSource;
 import io.pretext.api.transfer.EvaluationResult;
 import io.pretext.api.transfer.LabeledTask;

@@ -3,16 +3,16 @@ package io.pretext.downstream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.pretext.api.augment.image.Normalize;
-import io.pretext.api.data.IdxReader;
+import io.pretext.core.augment.Normalize;
+import io.pretext.core.data.IdxReader;
 import io.pretext.api.data.ImageDataset;
-import io.pretext.api.engine.EngineSetup;
-import io.pretext.api.nn.MlpEncoder;
+import io.pretext.core.engine.EngineSetup;
+import io.pretext.core.nn.MlpEncoder;
 import io.pretext.api.runtime.RuntimeSettings;
 import io.pretext.api.runtime.SeedSource;
 import io.pretext.api.spi.AugmentPipeline;
-import io.pretext.api.spi.Evaluator;
-import io.pretext.api.transfer.InputBatcher;
+import io.pretext.api.transfer.DownstreamEvaluator;
+import io.pretext.api.spi.InputBatcher;
 import io.pretext.api.transfer.TransferContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ class FashionMnistBaselinesTest {
     TransferContext context = new TransferContext(new MlpEncoder(List.of(), 8), new ai.djl.ndarray.types.Shape(1, 28, 28),
         Fixtures.context(new MlpEncoder(List.of(), 8), 0).pretrained(), normalize, InputBatcher.images(),
         new SeedSource(0), engine);
-    List<Evaluator> evaluators = List.of(
+    List<DownstreamEvaluator> evaluators = List.of(
         new ProbeEvaluator.RawPixelsFactory().create(io.pretext.api.config.ConfigNode.of("e", Map.of())),
         new KnnEvaluator.RawPixelsFactory().create(io.pretext.api.config.ConfigNode.of("e", Map.of())));
     TransferResults r = new Transfer(evaluators,

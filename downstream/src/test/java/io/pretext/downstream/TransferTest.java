@@ -8,16 +8,16 @@ import io.pretext.api.PretextUserException;
 import io.pretext.api.data.DataSplits;
 import io.pretext.api.data.ImageDataset;
 import io.pretext.api.plugin.PluginKind;
-import io.pretext.api.plugin.PluginLoader;
-import io.pretext.api.plugin.PluginRegistry;
-import io.pretext.api.run.RunConfig;
-import io.pretext.api.run.RunConfigLoader;
-import io.pretext.api.run.RunPlugins;
+import io.pretext.core.plugin.PluginLoader;
+import io.pretext.core.plugin.PluginRegistry;
+import io.pretext.core.run.RunConfig;
+import io.pretext.core.run.RunConfigLoader;
+import io.pretext.core.run.RunPlugins;
 import io.pretext.api.runtime.MetricsSink;
 import io.pretext.api.runtime.RuntimeSettings;
 import io.pretext.api.runtime.SeedSource;
-import io.pretext.api.spi.Evaluator;
-import io.pretext.api.transfer.InputBatcher;
+import io.pretext.api.transfer.DownstreamEvaluator;
+import io.pretext.api.spi.InputBatcher;
 import io.pretext.api.transfer.TransferContext;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,9 +56,9 @@ class TransferTest {
   @Test
   void runsEveryEvaluatorOnEveryBudgetFromARunConfig() {
     RunConfig config = new RunConfigLoader(registry).load("run.yaml", RUN, List.of());
-    List<Evaluator> evaluators = config.downstream().getNodeList("evaluators").stream()
-        .map(n -> registry.create(PluginKind.EVALUATOR, Evaluator.class, n)).toList();
-    TransferContext base = Fixtures.context(new io.pretext.api.nn.MlpEncoder(List.of(32L), 16), 9);
+    List<DownstreamEvaluator> evaluators = config.downstream().getNodeList("evaluators").stream()
+        .map(n -> registry.create(PluginKind.EVALUATOR, DownstreamEvaluator.class, n)).toList();
+    TransferContext base = Fixtures.context(new io.pretext.core.nn.MlpEncoder(List.of(32L), 16), 9);
     TransferContext context = new TransferContext(base.encoder(), base.inputShape(), base.pretrained(),
         preprocess(config), InputBatcher.images(), new SeedSource(0), base.engine());
     ImageDataset train = Fixtures.images(200, 4, 1);
@@ -79,7 +79,7 @@ class TransferTest {
   @Test
   void missingTestSplitAndUnlabeledDataFailClearly() {
     Transfer transfer = new Transfer(List.of(), List.of(LabelBudget.ofCount(20)));
-    TransferContext context = Fixtures.context(new io.pretext.api.nn.MlpEncoder(List.of(), 4), 1);
+    TransferContext context = Fixtures.context(new io.pretext.core.nn.MlpEncoder(List.of(), 4), 1);
     ImageDataset data = Fixtures.images(100, 4, 1);
     PretextUserException noTest = assertThrows(PretextUserException.class,
         () -> transfer.run(context, new DataSplits<>(data, Optional.empty())));

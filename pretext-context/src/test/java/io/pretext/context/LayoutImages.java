@@ -1,7 +1,7 @@
 package io.pretext.context;
 
 import io.pretext.api.data.Image;
-import io.pretext.api.testplugin.UnlabeledImages;
+import io.pretext.core.testplugin.UnlabeledImages;
 import java.util.SplittableRandom;
 
 /**

@@ -1,7 +1,7 @@
 package io.pretext.context;
 
-import io.pretext.api.plugin.PluginLoader;
-import io.pretext.api.plugin.PluginRegistry;
+import io.pretext.core.plugin.PluginLoader;
+import io.pretext.core.plugin.PluginRegistry;
 import io.pretext.api.runtime.MetricsSink;
 import io.pretext.api.runtime.RuntimeSettings;
 import java.nio.file.Path;

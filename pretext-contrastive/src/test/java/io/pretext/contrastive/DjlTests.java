@@ -2,7 +2,7 @@ package io.pretext.contrastive;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import io.pretext.api.engine.EngineSetup;
+import io.pretext.core.engine.EngineSetup;
 import io.pretext.api.runtime.RuntimeSettings;
 import java.nio.file.Path;
 

@@ -12,7 +12,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.pretext.api.config.ConfigNode;
 import io.pretext.api.plugin.PluginKind;
-import io.pretext.api.plugin.PluginRegistry;
+import io.pretext.core.plugin.PluginRegistry;
 import io.pretext.api.spi.Head;
 import java.util.ArrayList;
 import java.util.List;

@@ -14,7 +14,7 @@ import io.pretext.api.spi.Head;
 import io.pretext.api.spi.HostTensor;
 import io.pretext.api.spi.PretextTask;
 import io.pretext.api.spi.TrainingBatch;
-import io.pretext.api.transfer.TransferInput;
+import io.pretext.api.spi.TransferInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractList;

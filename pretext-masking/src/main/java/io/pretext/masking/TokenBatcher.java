@@ -1,7 +1,7 @@
 package io.pretext.masking;
 
 import io.pretext.api.spi.HostTensor;
-import io.pretext.api.transfer.InputBatcher;
+import io.pretext.api.spi.InputBatcher;
 import java.util.ArrayList;
 import java.util.List;
 

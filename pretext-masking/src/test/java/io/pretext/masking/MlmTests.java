@@ -1,6 +1,6 @@
 package io.pretext.masking;
 
-import io.pretext.api.engine.EngineSetup;
+import io.pretext.core.engine.EngineSetup;
 import io.pretext.api.runtime.RuntimeSettings;
 import java.nio.file.Path;
 

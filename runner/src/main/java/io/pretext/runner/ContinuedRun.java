@@ -1,12 +1,12 @@
 package io.pretext.runner;
 
 import io.pretext.api.PretextUserException;
-import io.pretext.api.config.PluginSchemas;
-import io.pretext.api.run.RunConfig;
-import io.pretext.api.run.RunConfigLoader;
-import io.pretext.api.train.CheckpointStore;
-import io.pretext.api.train.RunDirectory;
-import io.pretext.api.train.WarmStart;
+import io.pretext.core.config.PluginSchemas;
+import io.pretext.core.run.RunConfig;
+import io.pretext.core.run.RunConfigLoader;
+import io.pretext.core.train.CheckpointStore;
+import io.pretext.core.train.RunDirectory;
+import io.pretext.core.train.WarmStart;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

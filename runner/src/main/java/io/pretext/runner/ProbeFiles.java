@@ -1,7 +1,7 @@
 package io.pretext.runner;
 
 import io.pretext.api.PretextUserException;
-import io.pretext.api.train.RunDirectory;
+import io.pretext.core.train.RunDirectory;
 import io.pretext.api.transfer.LinearClassifier;
 import io.pretext.downstream.TransferResults;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.pretext.runner;
 
-import io.pretext.api.train.AtomicFiles;
-import io.pretext.api.train.RunDirectory;
+import io.pretext.api.io.AtomicFiles;
+import io.pretext.core.train.RunDirectory;
 import io.pretext.downstream.TransferResults;
 import io.pretext.runner.report.DownstreamResults;
 import io.pretext.runner.report.ReportData;
@@ -56,7 +56,7 @@ final class RunReporter {
     outcome.classifier().ifPresent(c -> exports.add(line(c)));
   }
 
-  private String line(io.pretext.api.onnx.ExportResult r) {
+  private String line(io.pretext.core.onnx.ExportResult r) {
     return String.format(java.util.Locale.ROOT, "%s (%.1f KiB), max |ONNX - Java| = %.2g", runDir.root().relativize(r.file()),
         r.bytes() / 1024.0, r.maxAbsDifference());
   }

@@ -6,7 +6,7 @@ import io.pretext.api.config.ConfigSchema;
 /**
  * Creates one named plugin from its config section. Factories are built by Guice, so shared
  * services ({@link io.pretext.api.runtime.SeedSource}, {@link io.pretext.api.runtime.MetricsSink},
- * {@link io.pretext.api.runtime.RuntimeSettings}, {@link io.pretext.api.engine.EngineSetup} for the engine
+ * {@link io.pretext.api.runtime.RuntimeSettings}, {@link io.pretext.core.engine.EngineSetup} for the engine
  * and device) come through an
  * {@code @Inject} constructor.
  *

@@ -3,7 +3,7 @@ package io.pretext.api.plugin;
 import io.pretext.api.spi.Augmenter;
 import io.pretext.api.spi.DataSource;
 import io.pretext.api.spi.Encoder;
-import io.pretext.api.spi.Evaluator;
+import io.pretext.api.transfer.DownstreamEvaluator;
 import io.pretext.api.spi.Head;
 import io.pretext.api.spi.PretextTask;
 import java.util.Arrays;
@@ -16,7 +16,7 @@ public enum PluginKind {
   ENCODER("encoder", Encoder.class),
   HEAD("head", Head.class),
   DATA_SOURCE("data-source", DataSource.class),
-  EVALUATOR("evaluator", Evaluator.class);
+  EVALUATOR("evaluator", DownstreamEvaluator.class);
 
   private final String id;
   private final Class<?> type;

@@ -1,5 +1,6 @@
 package io.pretext.api.plugin;
 
+
 import com.google.inject.AbstractModule;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
@@ -10,7 +11,7 @@ import java.util.List;
 /**
  * The entry point of a plugin jar: a Guice module that declares named factories.
  *
- * <p>List the subclass in {@code META-INF/services/io.pretext.api.plugin.PluginModule}; {@link
+ * <p>List the subclass in {@code META-INF/services/io.pretext.api.plugin.PluginModule}; {@code
  * PluginLoader} finds it with {@link java.util.ServiceLoader}. Each factory is bound into a Guice
  * map, one per {@link PluginKind}; built-in plugins go through the same path.
  *
@@ -62,5 +63,5 @@ public abstract class PluginModule extends AbstractModule {
   }
 
   /** The value type of every plugin map: the map for a kind is annotated {@code @Named(kind.id())}. */
-  static final TypeLiteral<PluginFactory<?>> FACTORY_TYPE = new TypeLiteral<>() {};
+  public static final TypeLiteral<PluginFactory<?>> FACTORY_TYPE = new TypeLiteral<>() {};
 }

@@ -3,7 +3,7 @@ package io.pretext.api.plugin;
 import io.pretext.api.spi.Augmenter;
 import io.pretext.api.spi.DataSource;
 import io.pretext.api.spi.Encoder;
-import io.pretext.api.spi.Evaluator;
+import io.pretext.api.transfer.DownstreamEvaluator;
 import io.pretext.api.spi.Head;
 import io.pretext.api.spi.PretextTask;
 
@@ -33,7 +33,7 @@ public interface PluginRegistrar {
     register(PluginKind.DATA_SOURCE, name, factory);
   }
 
-  default void evaluator(String name, Class<? extends PluginFactory<? extends Evaluator>> factory) {
+  default void evaluator(String name, Class<? extends PluginFactory<? extends DownstreamEvaluator>> factory) {
     register(PluginKind.EVALUATOR, name, factory);
   }
 }

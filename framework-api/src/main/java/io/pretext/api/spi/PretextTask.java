@@ -1,11 +1,12 @@
 package io.pretext.api.spi;
 
+
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.evaluator.Evaluator;
 import ai.djl.training.loss.Loss;
 import io.pretext.api.data.Dataset;
-import io.pretext.api.transfer.TransferInput;
+import io.pretext.api.spi.TransferInput;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

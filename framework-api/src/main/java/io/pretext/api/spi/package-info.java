@@ -2,7 +2,7 @@
  * The plugin interfaces: {@link io.pretext.api.spi.PretextTask}, {@link
  * io.pretext.api.spi.Augmenter}, {@link io.pretext.api.spi.Encoder}, {@link
  * io.pretext.api.spi.Head}, {@link io.pretext.api.spi.DataSource} and {@link
- * io.pretext.api.spi.Evaluator}. A plugin implements one of them and registers a factory for it
+ * io.pretext.api.transfer.DownstreamEvaluator}. A plugin implements one of them and registers a factory for it
  * in its {@link io.pretext.api.plugin.PluginModule}.
  */
 package io.pretext.api.spi;

@@ -14,12 +14,6 @@ import ai.djl.training.tracker.Tracker;
  */
 public record LearningRateSchedule(float base, long warmup, long total, boolean decay) implements Tracker {
 
-  /** The schedule the settings describe for a run of {@code total} steps. */
-  public static LearningRateSchedule of(TrainSettings settings, long total) {
-    return new LearningRateSchedule((float) settings.learningRate(), settings.warmupSteps(), total,
-        settings.schedule().equals("linear"));
-  }
-
   @Override
   public float getNewValue(int update) {
     if (warmup > 0 && update < warmup) {

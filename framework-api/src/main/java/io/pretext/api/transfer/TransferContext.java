@@ -1,11 +1,13 @@
 package io.pretext.api.transfer;
 
+import io.pretext.api.spi.InputBatcher;
+
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import io.pretext.api.engine.EngineSetup;
+import io.pretext.api.runtime.ComputeEngine;
 import io.pretext.api.runtime.SeedSource;
 import io.pretext.api.spi.AugmentPipeline;
 import io.pretext.api.spi.Encoder;
@@ -15,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Everything a downstream {@link io.pretext.api.spi.Evaluator} needs besides the labeled data: the
+ * Everything a downstream {@link io.pretext.api.transfer.DownstreamEvaluator} needs besides the labeled data: the
  * pretrained encoder (as weights to load into fresh copies, frozen or trainable), fresh
  * randomly initialized encoders of the same architecture, the input shape and feature size, the
  * deterministic {@code downstream.preprocess} pipeline, how samples become an input batch, the
@@ -28,7 +30,7 @@ import java.util.function.Supplier;
  * // after pretraining, before closing the TrainResult (or later: PretrainedWeights.read(result.encoderParameters()))
  * TransferContext context = new TransferContext(plugins.encoder(), result.inputShape(),
  *     PretrainedWeights.of(result.encoder()), plugins.preprocess(), InputBatcher.images(),
- *     new SeedSource(runtime.seed()), new EngineSetup(runtime));
+ *     new SeedSource(runtime.seed()), engine);
  * }</pre>
  */
 public final class TransferContext {
@@ -38,7 +40,7 @@ public final class TransferContext {
   private final AugmentPipeline preprocess;
   private final InputBatcher batcher;
   private final SeedSource seeds;
-  private final EngineSetup engine;
+  private final ComputeEngine engine;
   private final Map<String, Object> memo = new ConcurrentHashMap<>();
 
   /**
@@ -48,10 +50,10 @@ public final class TransferContext {
    * @param preprocess deterministic per-sample preprocessing (e.g. normalize) for every labeled and test sample
    * @param batcher how preprocessed samples become one input tensor
    * @param seeds the run's seed source
-   * @param engine the engine set-up: device and threads
+   * @param engine the run's engine: device and threads
    */
   public TransferContext(Encoder encoder, Shape inputShape, PretrainedWeights pretrained, AugmentPipeline preprocess,
-      InputBatcher batcher, SeedSource seeds, EngineSetup engine) {
+      InputBatcher batcher, SeedSource seeds, ComputeEngine engine) {
     this.encoder = Objects.requireNonNull(encoder, "encoder");
     this.inputShape = Objects.requireNonNull(inputShape, "inputShape");
     this.pretrained = Objects.requireNonNull(pretrained, "pretrained");
@@ -95,7 +97,7 @@ public final class TransferContext {
   }
 
   /** The engine set-up (started on first use). */
-  public EngineSetup engine() {
+  public ComputeEngine engine() {
     return engine;
   }
 
@@ -143,7 +145,7 @@ public final class TransferContext {
    * initializing parameters; the engine's generator is shared, so do not initialize on several threads.
    */
   public void seedEngine(String purpose) {
-    engine.start().setRandomSeed((int) seeds.derive(purpose));
+    engine.seed(seeds.derive(purpose));
   }
 
   /** The shape of a batch of encoder inputs, {@code (n, inputShape...)}. */

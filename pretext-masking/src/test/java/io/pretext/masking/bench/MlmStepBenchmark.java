@@ -11,7 +11,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import io.pretext.api.nn.encoders.TextTransformer;
+import io.pretext.core.nn.encoders.TextTransformer;
 import io.pretext.api.nn.layers.TransformerEncoder;
 import io.pretext.masking.MaskedLanguageModel;
 import io.pretext.masking.MaskedTokenLoss;

@@ -1,7 +1,7 @@
 package io.pretext.runner.cli;
 
-import io.pretext.api.run.RunConfig;
-import io.pretext.api.run.RunConfigLoader;
+import io.pretext.core.run.RunConfig;
+import io.pretext.core.run.RunConfigLoader;
 import io.pretext.runner.Bootstrap;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.pretext.runner.cli;
 
-import io.pretext.api.data.fetch.DataFetcher;
-import io.pretext.api.data.fetch.DatasetSpec;
-import io.pretext.api.data.fetch.FetchResult;
+import io.pretext.core.data.fetch.DataFetcher;
+import io.pretext.core.data.fetch.DatasetSpec;
+import io.pretext.core.data.fetch.FetchResult;
 import io.pretext.api.runtime.RuntimeSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.pretext.runner.cli;
 
-import io.pretext.api.inference.EmbeddingWriter;
+import io.pretext.core.inference.EmbeddingWriter;
 import io.pretext.runner.Bootstrap;
 import io.pretext.runner.onnx.Embedder;
 import java.io.PrintWriter;

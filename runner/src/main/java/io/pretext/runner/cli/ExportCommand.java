@@ -1,9 +1,9 @@
 package io.pretext.runner.cli;
 
-import io.pretext.api.onnx.ExportResult;
-import io.pretext.api.run.RunConfig;
-import io.pretext.api.run.RunConfigLoader;
-import io.pretext.api.train.RunDirectory;
+import io.pretext.core.onnx.ExportResult;
+import io.pretext.core.run.RunConfig;
+import io.pretext.core.run.RunConfigLoader;
+import io.pretext.core.train.RunDirectory;
 import io.pretext.runner.Bootstrap;
 import io.pretext.runner.RunPipeline;
 import io.pretext.runner.onnx.RunExport;

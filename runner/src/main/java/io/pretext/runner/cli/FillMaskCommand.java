@@ -3,7 +3,6 @@ package io.pretext.runner.cli;
 import ai.djl.ndarray.NDManager;
 import io.pretext.api.PretextUserException;
 import io.pretext.masking.FillMask;
-import io.pretext.masking.TrainedMlm;
 import io.pretext.runner.Bootstrap;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.pretext.runner.cli;
 
-import io.pretext.api.inference.EncoderSession;
-import io.pretext.api.inference.InferenceDevice;
-import io.pretext.api.inference.OnnxSessions;
+import io.pretext.core.inference.EncoderSession;
+import io.pretext.core.inference.InferenceDevice;
+import io.pretext.core.inference.OnnxSessions;
 import io.pretext.api.spi.AugmentPipeline;
 import io.pretext.runner.Bootstrap;
 import io.pretext.runner.onnx.EmbedInput;

@@ -8,7 +8,6 @@ import io.pretext.api.plugin.PluginKind;
 import io.pretext.api.spi.DataSource;
 import io.pretext.masking.MaskedLanguageModelTask;
 import io.pretext.masking.MaskedTokenEvaluation;
-import io.pretext.masking.TrainedMlm;
 import io.pretext.runner.Bootstrap;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.pretext.runner.cli;
 import io.pretext.api.plugin.PluginFactory;
 import io.pretext.api.plugin.PluginKind;
 import io.pretext.api.plugin.PluginRegistration;
-import io.pretext.api.plugin.PluginRegistry;
+import io.pretext.core.plugin.PluginRegistry;
 import io.pretext.runner.Bootstrap;
 import java.io.PrintWriter;
 import java.util.Comparator;

@@ -1,8 +1,8 @@
 package io.pretext.runner.cli;
 
 import io.pretext.api.PretextUserException;
-import io.pretext.api.inference.FeatureBatch;
-import io.pretext.api.inference.ModelMetadata;
+import io.pretext.core.inference.FeatureBatch;
+import io.pretext.core.inference.ModelMetadata;
 import io.pretext.runner.Bootstrap;
 import io.pretext.runner.onnx.Embedder;
 import io.pretext.runner.onnx.Softmax;

@@ -1,8 +1,8 @@
 package io.pretext.runner.cli;
 
 import io.pretext.api.PretextUserException;
-import io.pretext.api.run.RunConfig;
-import io.pretext.api.run.RunConfigLoader;
+import io.pretext.core.run.RunConfig;
+import io.pretext.core.run.RunConfigLoader;
 import io.pretext.runner.Bootstrap;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.pretext.runner.cli;
 
-import io.pretext.api.run.RunConfig;
+import io.pretext.core.run.RunConfig;
 import io.pretext.runner.Bootstrap;
 import io.pretext.runner.RunPipeline;
 import java.util.function.Supplier;

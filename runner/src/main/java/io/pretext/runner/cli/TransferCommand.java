@@ -1,8 +1,8 @@
 package io.pretext.runner.cli;
 
-import io.pretext.api.run.RunConfig;
-import io.pretext.api.run.RunConfigLoader;
-import io.pretext.api.train.RunDirectory;
+import io.pretext.core.run.RunConfig;
+import io.pretext.core.run.RunConfigLoader;
+import io.pretext.core.train.RunDirectory;
 import io.pretext.runner.Bootstrap;
 import io.pretext.runner.RunPipeline;
 import java.nio.file.Path;

@@ -3,11 +3,11 @@ package io.pretext.runner.onnx;
 import io.pretext.api.PretextUserException;
 import io.pretext.api.data.DataException;
 import io.pretext.api.data.Dataset;
-import io.pretext.api.data.IdxReader;
+import io.pretext.core.data.IdxReader;
 import io.pretext.api.data.ImageDataset;
-import io.pretext.api.data.ImageFolderReader;
-import io.pretext.api.data.TextLinesReader;
-import io.pretext.api.inference.InputSignature;
+import io.pretext.core.data.ImageFolderReader;
+import io.pretext.core.data.TextLinesReader;
+import io.pretext.core.inference.InputSignature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +87,7 @@ public record EmbedInput(Dataset<?> samples, String kind, double decodeSeconds) 
     if (name.endsWith(".txt") || name.endsWith(".csv")) {
       return false;
     }
-    try (var in = io.pretext.api.data.CompressedInput.open(file)) {
+    try (var in = io.pretext.core.data.CompressedInput.open(file)) {
       byte[] magic = in.readNBytes(4);
       return magic.length == 4 && java.nio.ByteBuffer.wrap(magic).getInt() == IdxReader.IMAGES_MAGIC;
     } catch (IOException | RuntimeException e) {

@@ -2,12 +2,12 @@ package io.pretext.runner.onnx;
 
 import io.pretext.api.PretextUserException;
 import io.pretext.api.data.Image;
-import io.pretext.api.inference.EncoderSession;
-import io.pretext.api.inference.FeatureBatch;
-import io.pretext.api.inference.InputSignature;
+import io.pretext.core.inference.EncoderSession;
+import io.pretext.core.inference.FeatureBatch;
+import io.pretext.core.inference.InputSignature;
 import io.pretext.api.spi.AugmentPipeline;
 import io.pretext.api.spi.HostTensor;
-import io.pretext.api.transfer.InputBatcher;
+import io.pretext.api.spi.InputBatcher;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

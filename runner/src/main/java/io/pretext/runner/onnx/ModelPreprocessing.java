@@ -2,10 +2,10 @@ package io.pretext.runner.onnx;
 
 import io.pretext.api.PretextUserException;
 import io.pretext.api.config.ConfigNode;
-import io.pretext.api.config.YamlSafety;
-import io.pretext.api.inference.ModelMetadata;
-import io.pretext.api.plugin.PluginRegistry;
-import io.pretext.api.run.RunPlugins;
+import io.pretext.core.config.YamlSafety;
+import io.pretext.core.inference.ModelMetadata;
+import io.pretext.core.plugin.PluginRegistry;
+import io.pretext.core.run.RunPlugins;
 import io.pretext.api.spi.AugmentPipeline;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.pretext.runner.onnx;
 
 import io.pretext.api.PretextUserException;
-import io.pretext.api.data.fetch.Sha256;
-import io.pretext.api.inference.ModelMetadata;
+import io.pretext.core.data.fetch.Sha256;
+import io.pretext.core.inference.ModelMetadata;
 import io.pretext.masking.Tokenizer;
 import java.nio.file.Path;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package io.pretext.runner.report;
 
-import io.pretext.api.train.AtomicFiles;
+import io.pretext.api.io.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

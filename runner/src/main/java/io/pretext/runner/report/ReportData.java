@@ -1,6 +1,6 @@
 package io.pretext.runner.report;
 
-import io.pretext.api.train.RunDirectory;
+import io.pretext.core.train.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.pretext.runner.report;
 
-import io.pretext.api.train.AtomicFiles;
-import io.pretext.api.train.RunDirectory;
+import io.pretext.api.io.AtomicFiles;
+import io.pretext.core.train.RunDirectory;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;

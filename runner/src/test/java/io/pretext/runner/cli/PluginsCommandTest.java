@@ -13,7 +13,7 @@ class PluginsCommandTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("encoder ("), r.out());
     assertTrue(r.out().contains("  mlp "), r.out());
-    assertTrue(r.out().contains("io.pretext.api.nn.ModelPlugins"), r.out());
+    assertTrue(r.out().contains("io.pretext.core.nn.ModelPlugins"), r.out());
   }
 
   @Test
@@ -21,9 +21,9 @@ class PluginsCommandTest {
     CliHarness.Result r = CliHarness.run("plugins", "--keys");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("  rotation "), r.out());
-    assertTrue(r.out().contains("framework-api/target/test-classes") || r.out().contains("framework-api-0.1.0-SNAPSHOT-tests.jar"),
+    assertTrue(r.out().contains("framework-core/target/test-classes") || r.out().contains("framework-core-0.1.0-SNAPSHOT-tests.jar"),
         r.out());
-    assertTrue(r.out().contains("io.pretext.api.testplugin.TestPlugins"), r.out());
+    assertTrue(r.out().contains("io.pretext.core.testplugin.TestPlugins"), r.out());
   }
 
   @Test

@@ -4,9 +4,10 @@
  * factory that builds convolutions, batch norms and linear maps with one known set of
  * hyper-parameters and PyTorch's default initialisation.
  *
- * <p>Every built-in encoder is composed only of the classes listed in {@link
- * io.pretext.api.nn.layers.ExportableLayers}; the ONNX exporter walks a block tree and writes
+ * <p>Every built-in encoder is composed only of the classes listed in the
+ * framework's layer-exporter registry; the ONNX exporter walks a block tree and writes
  * each of them. A block outside that set (for example DJL's {@code LambdaBlock}, whose function
- * is opaque) is reported by {@link io.pretext.api.nn.layers.ExportableLayers#unsupported}.
+ * is opaque) is reported by the export check.
  */
 package io.pretext.api.nn.layers;
+

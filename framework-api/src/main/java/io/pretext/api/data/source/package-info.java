@@ -1,6 +1,0 @@
-/**
- * The built-in data-source plugins ({@code fashion-mnist}, {@code mnist}, {@code idx}, {@code
- * image-folder}, {@code text-lines}, {@code labeled-text}, {@code sotu}, {@code sentiment}),
- * registered by {@link io.pretext.api.data.source.DataPlugins}.
- */
-package io.pretext.api.data.source;

@@ -1,2 +1,0 @@
-/** DJL engine set-up: offline mode, native cache folder, compute threads. */
-package io.pretext.api.engine;

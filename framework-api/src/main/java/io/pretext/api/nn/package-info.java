@@ -1,2 +1,0 @@
-/** Built-in model plugins: small encoders and heads made of DJL core layers. */
-package io.pretext.api.nn;

@@ -1,5 +1,0 @@
-/**
- * The shared pretraining machinery: settings, run directory, metrics, checkpoints, batch
- * prefetching and the training loop.
- */
-package io.pretext.api.train;

@@ -1,0 +1,30 @@
+package io.pretext.core.data.source;
+
+import io.pretext.api.data.DataSplits;
+import io.pretext.api.spi.DataSource;
+import java.util.function.Supplier;
+
+/** A data source that loads its splits once, on the first {@link #load()}, and then hands out the same splits. */
+public final class LoadingDataSource implements DataSource {
+  private final Class<?> sampleType;
+  private final Supplier<? extends DataSplits<?>> loader;
+  private DataSplits<?> loaded;
+
+  public LoadingDataSource(Class<?> sampleType, Supplier<? extends DataSplits<?>> loader) {
+    this.sampleType = sampleType;
+    this.loader = loader;
+  }
+
+  @Override
+  public Class<?> sampleType() {
+    return sampleType;
+  }
+
+  @Override
+  public synchronized DataSplits<?> load() {
+    if (loaded == null) {
+      loaded = loader.get();
+    }
+    return loaded;
+  }
+}

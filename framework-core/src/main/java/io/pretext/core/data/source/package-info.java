@@ -1,0 +1,6 @@
+/**
+ * The built-in data-source plugins ({@code fashion-mnist}, {@code mnist}, {@code idx}, {@code
+ * image-folder}, {@code text-lines}, {@code labeled-text}, {@code sotu}, {@code sentiment}),
+ * registered by {@link io.pretext.core.data.source.DataPlugins}.
+ */
+package io.pretext.core.data.source;

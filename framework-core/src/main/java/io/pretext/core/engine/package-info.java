@@ -1,0 +1,2 @@
+/** DJL engine set-up: offline mode, native cache folder, compute threads. */
+package io.pretext.core.engine;

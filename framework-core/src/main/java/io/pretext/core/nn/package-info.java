@@ -1,0 +1,2 @@
+/** Built-in model plugins: small encoders and heads made of DJL core layers. */
+package io.pretext.core.nn;

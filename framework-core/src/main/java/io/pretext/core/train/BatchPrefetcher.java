@@ -1,0 +1,277 @@
+package io.pretext.core.train;
+
+import io.pretext.api.PretextUserException;
+import io.pretext.api.data.Dataset;
+import io.pretext.api.runtime.SeedSource;
+import io.pretext.api.spi.AugmentPipeline;
+import io.pretext.api.spi.PretextTask;
+import io.pretext.api.spi.TrainingBatch;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
+import java.util.random.RandomGenerator;
+
+/**
+ * Prepares training batches on a pool of worker threads, a bounded number ahead of the training
+ * thread.
+ *
+ * <p>Each epoch's order is a shuffle seeded by {@code ("shuffle", epoch)}; batch {@code i} of epoch
+ * {@code e} is prepared with its own generator {@code ("batch", e, i)} from fresh sample copies, so
+ * the batches do not depend on the number of workers or on thread timing. Batches come back in
+ * order. A worker's exception is rethrown on the training thread: a {@link PretextUserException}
+ * as it is, anything else wrapped in a {@link BatchPreparationException} with it as the cause.
+ */
+public final class BatchPrefetcher implements AutoCloseable {
+  private final Dataset<?> data;
+  private final PretextTask task;
+  private final AugmentPipeline augment;
+  private final SeedSource seeds;
+  private final int batchSize;
+  private final boolean dropLast;
+  private final int prefetch;
+  private final LengthGrouping grouping; // null: plain shuffled batches
+  private final ExecutorService pool;
+
+  /** One prepared batch and how long the training thread waited for it. */
+  public record PreparedBatch(int epoch, int index, TrainingBatch batch, long waitNanos) {}
+
+  /** Batch preparation failed with an unexpected error; the cause is the worker's exception. */
+  public static final class BatchPreparationException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BatchPreparationException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * @param data the samples (read from several threads)
+   * @param task makes batches from samples
+   * @param augment the augmentation pipeline handed to the task
+   * @param seeds the run's seed source
+   * @param batchSize samples per batch
+   * @param dropLast whether to drop each epoch's last, incomplete batch
+   * @param workers threads preparing batches
+   * @param prefetch batches prepared ahead of the consumer, at least 1
+   */
+  public BatchPrefetcher(Dataset<?> data, PretextTask task, AugmentPipeline augment, SeedSource seeds,
+      int batchSize, boolean dropLast, int workers, int prefetch) {
+    this(data, task, augment, seeds, batchSize, dropLast, workers, prefetch, false);
+  }
+
+  /**
+   * As above, optionally with batches of similar sample lengths: the shuffled order sorted by
+   * length within chunks ({@link LengthGrouping}, lengths from {@link PretextTask#sampleLength()}),
+   * cut into batches, and the batches shuffled by the seed stream {@code ("batch-order", epoch)}.
+   *
+   * @param groupByLength group samples by length; the task must report lengths
+   * @throws PretextUserException when grouping is asked for and the task has no sample lengths
+   */
+  public BatchPrefetcher(Dataset<?> data, PretextTask task, AugmentPipeline augment, SeedSource seeds,
+      int batchSize, boolean dropLast, int workers, int prefetch, boolean groupByLength) {
+    if (batchSize < 1 || workers < 1 || prefetch < 1) {
+      throw new IllegalArgumentException("batchSize, workers and prefetch must be >= 1");
+    }
+    if (!task.sampleType().isAssignableFrom(data.sampleType())) {
+      throw new PretextUserException("The pretext task " + task.getClass().getSimpleName() + " trains on "
+          + task.sampleType().getSimpleName() + " samples, but the data set holds "
+          + data.sampleType().getSimpleName() + " samples. Choose a data source that fits the task.");
+    }
+    this.data = data;
+    this.task = task;
+    this.augment = augment;
+    this.seeds = seeds;
+    this.batchSize = batchSize;
+    this.dropLast = dropLast;
+    this.prefetch = prefetch;
+    this.grouping = groupByLength ? new LengthGrouping(lengths(data, task)) : null;
+    this.pool = Executors.newFixedThreadPool(workers, namedDaemons());
+  }
+
+  private static int[] lengths(Dataset<?> data, PretextTask task) {
+    ToIntFunction<Object> length = task.sampleLength().orElseThrow(() -> new PretextUserException(
+        "train.group-by-length is true, but the pretext task " + task.getClass().getSimpleName()
+            + " has samples of one size only. Set train.group-by-length to false."));
+    int[] out = new int[data.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = length.applyAsInt(data.get(i));
+    }
+    return out;
+  }
+
+  /** Batches in one epoch. */
+  public int batchesPerEpoch() {
+    int n = data.size();
+    return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
+  }
+
+  /**
+   * The sample indices of each batch of an epoch, in order: a seeded shuffle cut into batches;
+   * with length grouping, sorted by length within chunks before the cut and the batches shuffled.
+   */
+  public List<int[]> plan(int epoch) {
+    int[] order = permutation(data.size(), seeds.generator("shuffle", epoch));
+    if (grouping != null) {
+      order = grouping.sortedWithinChunks(order, batchSize);
+    }
+    List<int[]> batches = new ArrayList<>();
+    for (int b = 0; b < batchesPerEpoch(); b++) {
+      int from = b * batchSize;
+      batches.add(Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize)));
+    }
+    if (grouping == null) {
+      return batches;
+    }
+    int[] batchOrder = permutation(batches.size(), seeds.generator("batch-order", epoch));
+    return Arrays.stream(batchOrder).mapToObj(batches::get).toList();
+  }
+
+  /** 0..n-1 in a seeded order (Fisher-Yates). */
+  private static int[] permutation(int n, RandomGenerator random) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    return order;
+  }
+
+  /**
+   * Starts preparing an epoch's batches. Close the returned iterator when leaving an epoch early
+   * (e.g. at max-steps) to cancel the batches prepared ahead.
+   */
+  public Epoch epoch(int epoch) {
+    return new Epoch(epoch, plan(epoch));
+  }
+
+  /** Stops the workers, waiting briefly for running preparations. */
+  @Override
+  public void close() {
+    pool.shutdownNow();
+    try {
+      if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("batch workers did not stop within 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private TrainingBatch prepare(int epoch, int index, int[] indices) {
+    List<Object> samples = new ArrayList<>(indices.length);
+    for (int i : indices) {
+      samples.add(data.get(i));
+    }
+    TrainingBatch batch = task.prepareBatch(samples, augment, seeds.generator("batch", epoch, index));
+    if (batch == null) {
+      throw new IllegalStateException(task.getClass().getName() + ".prepareBatch returned null");
+    }
+    return batch;
+  }
+
+  private static ThreadFactory namedDaemons() {
+    AtomicInteger count = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "pretext-batch-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** The batches of one epoch, in order, each prepared ahead on the worker pool. */
+  public final class Epoch implements Iterator<PreparedBatch>, AutoCloseable {
+    private final int epoch;
+    private final List<int[]> plan;
+    private final Deque<Future<TrainingBatch>> ahead = new ArrayDeque<>();
+    private int submitted;
+    private int taken;
+
+    private Epoch(int epoch, List<int[]> plan) {
+      this.epoch = epoch;
+      this.plan = plan;
+      fill();
+    }
+
+    /** How many batches this epoch has. */
+    public int size() {
+      return plan.size();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return taken < plan.size();
+    }
+
+    /** Waits for the next batch; rethrows a worker's failure. */
+    @Override
+    public PreparedBatch next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Future<TrainingBatch> head = ahead.removeFirst();
+      int index = taken++;
+      long start = System.nanoTime();
+      TrainingBatch batch;
+      try {
+        batch = head.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        close();
+        throw new CancellationException("interrupted while waiting for batch " + index + " of epoch " + epoch);
+      } catch (ExecutionException e) {
+        close();
+        throw rethrown(index, e.getCause());
+      }
+      long waited = System.nanoTime() - start;
+      fill();
+      return new PreparedBatch(epoch, index, batch, waited);
+    }
+
+    /** Cancels the batches prepared ahead. */
+    @Override
+    public void close() {
+      for (Future<TrainingBatch> f : ahead) {
+        f.cancel(true);
+      }
+      ahead.clear();
+      submitted = plan.size();
+    }
+
+    private void fill() {
+      while (submitted < plan.size() && ahead.size() < prefetch) {
+        int index = submitted++;
+        int[] indices = plan.get(index);
+        ahead.addLast(pool.submit(() -> prepare(epoch, index, indices)));
+      }
+    }
+
+    private RuntimeException rethrown(int index, Throwable cause) {
+      if (cause instanceof PretextUserException user) {
+        return user;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      return new BatchPreparationException("Preparing batch " + index + " of epoch " + epoch + " failed: " + cause,
+          cause);
+    }
+  }
+}

@@ -1,0 +1,354 @@
+package io.pretext.core.train;
+
+import io.pretext.api.io.AtomicFiles;
+import io.pretext.api.train.GradientClipping;
+import io.pretext.api.train.LearningRateSchedule;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.evaluator.Evaluator;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import io.pretext.api.PretextUserException;
+import io.pretext.api.data.Dataset;
+import io.pretext.core.engine.EngineSetup;
+import io.pretext.api.runtime.MetricsSink;
+import io.pretext.api.runtime.SeedSource;
+import io.pretext.api.spi.AugmentPipeline;
+import io.pretext.api.spi.Encoder;
+import io.pretext.api.spi.Head;
+import io.pretext.api.spi.HostTensor;
+import io.pretext.api.spi.PretextTask;
+import io.pretext.api.spi.TrainingBatch;
+import io.pretext.core.train.BatchPrefetcher.PreparedBatch;
+import io.pretext.core.train.CheckpointStore.Checkpoint;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pretrains an encoder on a pretext task with DJL: seeded shuffling and prefetched batches, one
+ * NDManager scope per step, a metrics line per step, checkpoints every N steps and at the end, a
+ * guard against a NaN or infinite loss, and the encoder's parameters saved to the run directory.
+ *
+ * <p>Metrics go to stream {@value #STREAM} with keys {@code step, epoch, loss, samples_per_s,
+ * wait_ms, step_ms} and one key per training metric (its DJL name in lower case); a final
+ * {@value #SUMMARY_STREAM} line has the run's totals.
+ */
+public final class PretrainLoop {
+  /** The metrics stream of per-step lines. */
+  public static final String STREAM = "train";
+  /** The metrics stream of the one summary line. */
+  public static final String SUMMARY_STREAM = "train-summary";
+
+  private static final String ACCUMULATOR = "step";
+  private static final Logger LOG = LoggerFactory.getLogger(PretrainLoop.class);
+  private final TrainSettings settings;
+  private final SeedSource seeds;
+  private final EngineSetup engine;
+  private final RunDirectory runDir;
+  private final MetricsSink metrics;
+  private final ProgressReporter progress;
+
+  /**
+   * @param settings the run's {@code train} section
+   * @param seeds the run's seed source (shuffling, batches, parameter initialization)
+   * @param engine the engine set-up (started here if it was not yet)
+   * @param runDir where checkpoints and the encoder go
+   * @param metrics where per-step metrics go (not closed here)
+   * @param progress what shows progress, e.g. {@link ProgressReporter#console()} or {@link ProgressReporter#NONE}
+   */
+  public PretrainLoop(TrainSettings settings, SeedSource seeds, EngineSetup engine, RunDirectory runDir,
+      MetricsSink metrics, ProgressReporter progress) {
+    this.settings = settings;
+    this.seeds = seeds;
+    this.engine = engine;
+    this.runDir = runDir;
+    this.metrics = metrics;
+    this.progress = progress;
+  }
+
+  /**
+   * Builds the task's model around a fresh encoder and trains it.
+   *
+   * @return the result, holding the trained model open; close it when done with the encoder
+   * @throws NonFiniteLossException when the loss or a parameter becomes NaN or infinite
+   */
+  public TrainResult run(PretextTask task, Encoder encoder, Dataset<?> data, AugmentPipeline augment) {
+    return run(task, encoder, Optional.empty(), data, augment);
+  }
+
+  /**
+   * Builds the task's model around a fresh encoder, with the run's head when it names one, and
+   * trains it.
+   *
+   * @return the result, holding the trained model open; close it when done with the encoder
+   * @throws NonFiniteLossException when the loss or a parameter becomes NaN or infinite
+   */
+  public TrainResult run(PretextTask task, Encoder encoder, Optional<Head> head,
+      Dataset<?> data, AugmentPipeline augment) {
+    return run(task, encoder, head, data, augment, Optional.empty());
+  }
+
+  /**
+   * As {@link #run(PretextTask, Encoder, Optional, Dataset, AugmentPipeline)}, starting
+   * from an earlier run's weights when {@code warmStart} is given (continued pretraining).
+   */
+  public TrainResult run(PretextTask task, Encoder encoder, Optional<Head> head,
+      Dataset<?> data, AugmentPipeline augment, Optional<WarmStart> warmStart) {
+    Engine djl = engine.start();
+    Device device = engine.device();
+    if (data.size() == 0) {
+      throw new PretextUserException("The pretraining data set is empty. Check the data source's split and path.");
+    }
+    djl.setRandomSeed((int) seeds.derive("engine-init"));
+    // The augmenters may resize (crop, resize): the encoder sees what the pipeline makes of a sample.
+    Shape inputShape = task.encoderInputShape(SampleShapes.of(augment.apply(data.get(0), seeds.generator("shape-probe"))));
+    Block encoderBlock = encoder.build(inputShape);
+    long featureSize = encoder.featureSize(inputShape);
+    Model model = Model.newInstance("pretext", device, djl.getEngineName());
+    boolean done = false;
+    try {
+      model.setBlock(task.buildModel(encoderBlock, featureSize, head));
+      if (warmStart.isPresent()) {
+        warmStart.get().loadInto(model.getBlock(), encoderBlock, model.getNDManager());
+        LOG.info("continuing from {}", warmStart.get().describe());
+      }
+      TrainResult result = train(model, task, data, augment, encoderBlock, inputShape, featureSize, device);
+      done = true;
+      return result;
+    } finally {
+      if (!done) {
+        model.close();
+      }
+    }
+  }
+
+  private TrainResult train(Model model, PretextTask task, Dataset<?> data, AugmentPipeline augment,
+      Block encoderBlock, Shape inputShape, long featureSize, Device device) {
+    List<Evaluator> evaluators = List.copyOf(task.trainingMetrics());
+    CheckpointStore store = new CheckpointStore(runDir.checkpoints(), settings.keepCheckpoints());
+    try (BatchPrefetcher prefetcher = new BatchPrefetcher(data, task, augment, seeds, settings.batchSize(),
+        settings.dropLast(), settings.workers(), settings.prefetch(), settings.groupByLength())) {
+      int perEpoch = prefetcher.batchesPerEpoch();
+      if (perEpoch == 0) {
+        throw new PretextUserException("The data set has " + data.size() + " samples, fewer than one batch (train.batch-size "
+            + settings.batchSize() + ") with train.drop-last true. Lower the batch size or set drop-last: false.");
+      }
+      long total = (long) perEpoch * settings.epochs();
+      if (settings.maxSteps() > 0) {
+        total = Math.min(total, settings.maxSteps());
+      }
+      DefaultTrainingConfig config = new DefaultTrainingConfig(task.loss())
+          .optOptimizer(optimizer(total))
+          .optDevices(new Device[] {device});
+      try (Trainer trainer = model.newTrainer(config)) {
+        return new Run(trainer, evaluators, store, total).loop(prefetcher, model, encoderBlock, inputShape, featureSize);
+      }
+    }
+  }
+
+  private Optimizer optimizer(long totalSteps) {
+    Tracker lr = settings.learningRateSchedule(totalSteps);
+    return settings.optimizerSpec().build(lr);
+  }
+
+  /** The mutable state of one training run. */
+  private final class Run {
+    private final Trainer trainer;
+    private final List<Evaluator> evaluators;
+    private final CheckpointStore store;
+    private final long total;
+    private long step;
+    private int epoch;
+    private double lastLoss = Double.NaN;
+    private Checkpoint lastCheckpoint;
+    private long[] stepNanos = new long[64];
+    private long waitNanos;
+
+    Run(Trainer trainer, List<Evaluator> evaluators, CheckpointStore store, long total) {
+      this.trainer = trainer;
+      this.evaluators = evaluators;
+      this.store = store;
+      this.total = total;
+    }
+
+    TrainResult loop(BatchPrefetcher prefetcher, Model model, Block encoderBlock, Shape inputShape, long featureSize) {
+      long start = System.nanoTime();
+      progress.start(total);
+      try {
+        for (epoch = 1; epoch <= settings.epochs() && step < total; epoch++) {
+          try (BatchPrefetcher.Epoch batches = prefetcher.epoch(epoch)) {
+            while (batches.hasNext() && step < total) {
+              trainOn(batches.next());
+            }
+          }
+        }
+        epoch--; // the for loop stepped one past the last epoch it trained
+        if (lastCheckpoint == null || lastCheckpoint.step() != step) {
+          checkpoint(model.getBlock());
+        }
+      } finally {
+        progress.close();
+      }
+      long wall = Math.max(1, System.nanoTime() - start);
+      Path encoderFile = saveEncoder(encoderBlock, inputShape, featureSize);
+      long[] times = Arrays.copyOf(stepNanos, (int) step);
+      double mean = Arrays.stream(times).average().orElse(0) / 1e6;
+      double median = median(times) / 1e6;
+      double waitFraction = (double) waitNanos / wall;
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("steps", step);
+      summary.put("epochs", epoch);
+      summary.put("final_loss", lastLoss);
+      summary.put("mean_step_ms", mean);
+      summary.put("median_step_ms", median);
+      summary.put("data_wait_fraction", waitFraction);
+      summary.put("wall_s", wall / 1e9);
+      metrics.record(SUMMARY_STREAM, summary);
+      LOG.info(String.format(Locale.ROOT, "pretraining done: %d steps, final loss %.4f, median step %.1f ms, "
+          + "%.0f%% of the time waiting for data", step, lastLoss, median, 100 * waitFraction));
+      return new TrainResult(step, epoch, lastLoss, mean, median, waitFraction, encoderBlock, inputShape,
+          featureSize, encoderFile, lastCheckpoint.parameters(), model);
+    }
+
+    private void trainOn(PreparedBatch prepared) {
+      TrainingBatch batch = prepared.batch();
+      if (step == 0) {
+        trainer.initialize(batch.inputs().stream().map(HostTensor::shape).toArray(Shape[]::new));
+        for (Evaluator e : evaluators) {
+          e.addAccumulator(ACCUMULATOR);
+        }
+      }
+      step++;
+      waitNanos += prepared.waitNanos();
+      long t0 = System.nanoTime();
+      Map<String, Object> values = new LinkedHashMap<>();
+      double loss;
+      try (NDManager scope = trainer.getManager().newSubManager()) {
+        NDList inputs = batch.inputs(scope);
+        NDList labels = batch.labels(scope);
+        NDList predictions;
+        try (GradientCollector collector = trainer.newGradientCollector()) {
+          predictions = trainer.forward(inputs, labels);
+          NDArray lossValue = trainer.getLoss().evaluate(labels, predictions);
+          loss = lossValue.getFloat();
+          if (!Double.isFinite(loss)) {
+            throw diverged("the loss became " + loss);
+          }
+          collector.backward(lossValue);
+        }
+        if (settings.gradientClip() > 0) {
+          GradientClipping.clipGlobalNorm(trainer.getModel().getBlock().getParameters(), settings.gradientClip());
+        }
+        trainer.step();
+        // Metrics outside the gradient collector: they are not part of the graph.
+        for (Evaluator e : evaluators) {
+          e.resetAccumulator(ACCUMULATOR);
+          e.updateAccumulator(ACCUMULATOR, labels, predictions);
+          values.put(e.getName().toLowerCase(Locale.ROOT), (double) e.getAccumulator(ACCUMULATOR));
+        }
+      }
+      long elapsed = System.nanoTime() - t0;
+      recordTime(elapsed);
+      lastLoss = loss;
+      double seconds = (elapsed + prepared.waitNanos()) / 1e9;
+      double samplesPerSecond = batch.samples() / Math.max(seconds, 1e-9);
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("step", step);
+      line.put("epoch", epoch);
+      line.put("loss", loss);
+      line.put("samples_per_s", samplesPerSecond);
+      line.put("wait_ms", prepared.waitNanos() / 1e6);
+      line.put("step_ms", elapsed / 1e6);
+      line.putAll(values);
+      metrics.record(STREAM, line);
+      progress.update(step, epoch, loss, samplesPerSecond);
+      if (step % settings.logEvery() == 0) {
+        LOG.info(String.format(Locale.ROOT, "step %d/%d epoch %d loss %.4f %.0f samples/s %s", step, total, epoch,
+            loss, samplesPerSecond, values));
+      }
+      if (settings.checkpointEvery() > 0 && step % settings.checkpointEvery() == 0) {
+        checkpoint(trainer.getModel().getBlock());
+      }
+    }
+
+    private void checkpoint(Block block) {
+      for (Pair<String, Parameter> p : block.getParameters()) {
+        if (!p.getValue().isInitialized()) {
+          continue;
+        }
+        try (NDArray sum = p.getValue().getArray().sum()) {
+          if (!Float.isFinite(sum.getFloat())) {
+            throw diverged("parameter '" + p.getKey() + "' became non-finite after the update");
+          }
+        }
+      }
+      lastCheckpoint = store.save(block, step, epoch, lastLoss);
+    }
+
+    private NonFiniteLossException diverged(String what) {
+      return new NonFiniteLossException(what, step, epoch, lastLoss,
+          lastCheckpoint == null ? null : lastCheckpoint.parameters(), settings.learningRate());
+    }
+
+    private void recordTime(long nanos) {
+      if (step > stepNanos.length) {
+        stepNanos = Arrays.copyOf(stepNanos, stepNanos.length * 2);
+      }
+      stepNanos[(int) step - 1] = nanos;
+    }
+  }
+
+  private Path saveEncoder(Block encoderBlock, Shape inputShape, long featureSize) {
+    Path file = runDir.encoderParameters();
+    try {
+      AtomicFiles.write(file, out -> {
+        DataOutputStream data = new DataOutputStream(out);
+        encoderBlock.saveParameters(data);
+        data.flush();
+      });
+      JsonObject meta = new JsonObject();
+      meta.addProperty("parameters", file.getFileName().toString());
+      meta.add("input_shape", new GsonBuilder().create().toJsonTree(inputShape.getShape()));
+      meta.addProperty("feature_size", featureSize);
+      byte[] json = new GsonBuilder().setPrettyPrinting().create().toJson(meta).getBytes(StandardCharsets.UTF_8);
+      AtomicFiles.write(runDir.encoder().resolve("encoder.json"), out -> out.write(json));
+    } catch (IOException e) {
+      throw RunDirectory.ioFailure("save the encoder to", file, e);
+    }
+    return file;
+  }
+
+  private static double median(long[] values) {
+    if (values.length == 0) {
+      return 0;
+    }
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+  }
+}

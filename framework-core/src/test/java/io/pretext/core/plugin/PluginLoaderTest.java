@@ -1,0 +1,183 @@
+package io.pretext.core.plugin;
+
+import io.pretext.api.plugin.DuplicatePluginException;
+import io.pretext.api.plugin.PluginFactory;
+import io.pretext.api.plugin.PluginKind;
+import io.pretext.api.plugin.PluginModule;
+import io.pretext.api.plugin.PluginRegistrar;
+import io.pretext.api.plugin.PluginRegistration;
+import io.pretext.api.plugin.UnknownPluginException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.core.Linear;
+import com.google.inject.Inject;
+import io.pretext.api.config.ConfigNode;
+import io.pretext.api.config.ConfigSchema;
+import io.pretext.api.config.ValueType;
+import io.pretext.api.runtime.MetricsSink;
+import io.pretext.api.runtime.RuntimeSettings;
+import io.pretext.api.runtime.SeedSource;
+import io.pretext.api.spi.Encoder;
+import io.pretext.api.spi.Head;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PluginLoaderTest {
+
+  /** An encoder whose factory records the services it was injected with. */
+  public static final class WidthEncoderFactory implements PluginFactory<Encoder> {
+    final SeedSource seeds;
+    final RuntimeSettings settings;
+    final io.pretext.core.engine.EngineSetup engine;
+    final MetricsSink metrics;
+
+    @Inject
+    public WidthEncoderFactory(SeedSource seeds, RuntimeSettings settings, io.pretext.core.engine.EngineSetup engine,
+        MetricsSink metrics) {
+      this.seeds = seeds;
+      this.settings = settings;
+      this.engine = engine;
+      this.metrics = metrics;
+    }
+
+    @Override
+    public ConfigSchema schema() {
+      return ConfigSchema.builder().optional("width", ValueType.positiveInt(), 8, "features").build();
+    }
+
+    @Override
+    public String description() {
+      return "a linear map to width features";
+    }
+
+    @Override
+    public Encoder create(ConfigNode config) {
+      int width = config.getInt("width");
+      return new Encoder() {
+        @Override
+        public Block build(Shape inputShape) {
+          return Linear.builder().setUnits(width).build();
+        }
+
+        @Override
+        public long featureSize(Shape inputShape) {
+          return width;
+        }
+      };
+    }
+  }
+
+  /** A head factory registered under a name that another module also uses. */
+  public static final class OtherFactory implements PluginFactory<Head> {
+    @Override
+    public ConfigSchema schema() {
+      return ConfigSchema.empty();
+    }
+
+    @Override
+    public String description() {
+      return "another";
+    }
+
+    @Override
+    public Head create(ConfigNode config) {
+      return (in, out) -> Linear.builder().setUnits(out).build();
+    }
+  }
+
+  public static final class ModuleA extends PluginModule {
+    @Override
+    protected void declare(PluginRegistrar plugins) {
+      plugins.encoder("width", WidthEncoderFactory.class);
+      plugins.head("linear-test", OtherFactory.class);
+    }
+  }
+
+  public static final class ModuleB extends PluginModule {
+    @Override
+    protected void declare(PluginRegistrar plugins) {
+      plugins.head("linear-test", OtherFactory.class);
+    }
+  }
+
+  public static final class BadNameModule extends PluginModule {
+    @Override
+    protected void declare(PluginRegistrar plugins) {
+      plugins.head("Bad Name", OtherFactory.class);
+    }
+  }
+
+  private static PluginRegistry registry(PluginModule... modules) {
+    return new PluginLoader(List.of(modules)).createRegistry(new RuntimeSettings(42, 1, "cpu",
+        RuntimeSettings.defaultDataCache()), MetricsSink.NONE);
+  }
+
+  @Test
+  void factoriesAreFoundByKindAndNameWithInjectedServices() {
+    PluginRegistry registry = registry(new ModuleA());
+    assertEquals(List.of("width"), List.copyOf(registry.names(PluginKind.ENCODER)));
+    WidthEncoderFactory f = (WidthEncoderFactory) registry.factory(PluginKind.ENCODER, "width", null);
+    assertEquals(42, f.seeds.seed());
+    assertEquals(1, f.settings.threads());
+    assertEquals(1, f.engine.threads());
+    assertSame(MetricsSink.NONE, f.metrics);
+    Encoder e = registry.create(PluginKind.ENCODER, Encoder.class, ConfigNode.of("encoder", Map.of("name", "width", "width", 5L)));
+    assertEquals(5, e.featureSize(new Shape(3)));
+  }
+
+  @Test
+  void duplicateNamesNameBothOrigins() {
+    DuplicatePluginException e = assertThrows(DuplicatePluginException.class,
+        () -> new PluginLoader(List.of(new ModuleA(), new ModuleB())));
+    assertTrue(e.getMessage().contains("head name 'linear-test'"), e.getMessage());
+    assertTrue(e.getMessage().contains(ModuleA.class.getName()), e.getMessage());
+    assertTrue(e.getMessage().contains(ModuleB.class.getName()), e.getMessage());
+    assertTrue(e.getMessage().contains("target/test-classes"), e.getMessage());
+  }
+
+  @Test
+  void unknownNameListsKnownNamesAndClosestMatch() {
+    PluginRegistry registry = registry(new ModuleA());
+    UnknownPluginException e = assertThrows(UnknownPluginException.class,
+        () -> registry.factory(PluginKind.ENCODER, "widht", "encoder.name"));
+    assertEquals(List.of("width"), e.known());
+    assertTrue(e.getMessage().contains("No encoder plugin named 'widht' at encoder.name (did you mean 'width'?)"), e.getMessage());
+    assertTrue(e.getMessage().contains("known: width"), e.getMessage());
+  }
+
+  @Test
+  void unknownNameOfAnEmptyKindSaysNoneIsInstalled() {
+    PluginRegistry registry = registry(new ModuleA());
+    UnknownPluginException e = assertThrows(UnknownPluginException.class,
+        () -> registry.factory(PluginKind.PRETEXT_TASK, "simclr", null));
+    assertTrue(e.getMessage().contains("none is installed"), e.getMessage());
+  }
+
+  @Test
+  void badNamesAreRefusedAtDiscovery() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PluginLoader(List.of(new BadNameModule())));
+    assertTrue(e.getMessage().contains("'Bad Name'"), e.getMessage());
+  }
+
+  @Test
+  void schemasComeFromTheFactories() {
+    PluginRegistry registry = registry(new ModuleA());
+    assertEquals(List.of("width"), registry.schema(PluginKind.ENCODER.id(), "width").orElseThrow().names());
+    assertTrue(registry.schema(PluginKind.ENCODER.id(), "nope").isEmpty());
+  }
+
+  @Test
+  void registrationsKeepTheirModule() {
+    PluginLoader loader = new PluginLoader(List.of(new ModuleA()));
+    PluginRegistration r = loader.registrations().get(0);
+    assertSame(ModuleA.class, r.moduleClass());
+    assertTrue(r.origin().contains(ModuleA.class.getName()));
+  }
+}

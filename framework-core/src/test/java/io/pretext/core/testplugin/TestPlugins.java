@@ -1,0 +1,13 @@
+package io.pretext.core.testplugin;
+
+import io.pretext.api.plugin.PluginModule;
+import io.pretext.api.plugin.PluginRegistrar;
+
+/** Plugins that exist only on the test classpath, found through META-INF/services like any other. */
+public final class TestPlugins extends PluginModule {
+
+  @Override
+  protected void declare(PluginRegistrar plugins) {
+    plugins.pretextTask("rotation", RotationTaskFactory.class);
+  }
+}
