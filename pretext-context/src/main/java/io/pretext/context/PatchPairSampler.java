@@ -67,8 +67,8 @@ public final class PatchPairSampler {
     int cx = left + stride + jitter(random);
     int ny = top + (1 + PatchGrid.rowOffset(label)) * stride + jitter(random);
     int nx = left + (1 + PatchGrid.columnOffset(label)) * stride + jitter(random);
-    Image centre = crop(source, cy, cx);
-    Image neighbour = crop(source, ny, nx);
+    Image centre = ImageCrops.square(source, cy, cx, grid.patch());
+    Image neighbour = ImageCrops.square(source, ny, nx, grid.patch());
     guard.apply(centre, random);
     guard.apply(neighbour, random);
     return new PatchPair(centre, neighbour, label, cy, cx, ny, nx);
@@ -76,18 +76,5 @@ public final class PatchPairSampler {
 
   private int jitter(RandomGenerator random) {
     return grid.jitter() == 0 ? 0 : random.nextInt(-grid.jitter(), grid.jitter() + 1);
-  }
-
-  private Image crop(Image source, int y0, int x0) {
-    int p = grid.patch();
-    int c = source.channels();
-    float[] out = new float[c * p * p];
-    float[] px = source.pixels();
-    for (int ch = 0; ch < c; ch++) {
-      for (int y = 0; y < p; y++) {
-        System.arraycopy(px, (ch * source.height() + y0 + y) * source.width() + x0, out, (ch * p + y) * p, p);
-      }
-    }
-    return new Image(c, p, p, out);
   }
 }
