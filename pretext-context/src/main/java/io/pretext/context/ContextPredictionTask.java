@@ -25,8 +25,8 @@ import java.util.random.RandomGenerator;
  * <p>Batch: each image goes through the run's augment pipeline, then {@link PatchPairSampler} cuts
  * one pair from it. Inputs (2N, C, P, P), rows {@code i} and {@code i + N} the centre and the
  * neighbour of sample {@code i}; labels (N) the neighbour's position 0..7 ({@link PatchGrid}).
- * Model: {@link SiamesePairModel}, the encoder shared by both patches, then the pair head, by
- * default Linear(2F, hidden) → ReLU → Linear(hidden, 8). Loss: {@link ClassificationLoss}, softmax
+ * Model: {@link SharedEncoderModel} over 2 views, the encoder shared by both patches, then the pair
+ * head, by default Linear(2F, hidden) → ReLU → Linear(hidden, 8). Loss: {@link ClassificationLoss}, softmax
  * cross-entropy over the 8 positions. Training metric: {@value #ACCURACY}, chance 1/8.
  */
 public final class ContextPredictionTask implements PretextTask {
@@ -71,7 +71,8 @@ public final class ContextPredictionTask implements PretextTask {
 
   @Override
   public Block buildModel(Block encoder, long featureSize, Optional<Head> head) {
-    return new SiamesePairModel(encoder, ClassifierHeads.of(head, 2 * featureSize, PatchGrid.NEIGHBOURS, hidden));
+    return new SharedEncoderModel(encoder, "pairHead", ClassifierHeads.of(head, 2 * featureSize, PatchGrid.NEIGHBOURS,
+        hidden), 2);
   }
 
   @Override

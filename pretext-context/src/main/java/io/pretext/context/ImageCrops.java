@@ -1,8 +1,9 @@
 package io.pretext.context;
 
 import io.pretext.api.data.Image;
+import java.util.random.RandomGenerator;
 
-/** Square crops of an image, every channel, as the spatial-context tasks cut patches and tiles. */
+/** Square crops of an image, every channel, and their jitter, as the spatial-context tasks cut patches and tiles. */
 final class ImageCrops {
   private ImageCrops() {}
 
@@ -21,5 +22,10 @@ final class ImageCrops {
       }
     }
     return new Image(c, size, size, out);
+  }
+
+  /** A shift in [-jitter, jitter], drawn uniformly; 0 without drawing when jitter is 0. */
+  static int jitter(RandomGenerator random, int jitter) {
+    return jitter == 0 ? 0 : random.nextInt(-jitter, jitter + 1);
   }
 }

@@ -3,44 +3,47 @@ package io.pretext.context;
 import io.pretext.api.config.ConfigException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.IntStream;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 
 /**
- * The jigsaw task's classes: P orderings of the g² tiles chosen far apart in Hamming distance
- * (Noroozi and Favaro 2016, §3.2, Algorithm 1), so that neighbouring classes differ in many tiles.
+ * The jigsaw task's classes: P orderings of the n tiles chosen far apart in Hamming distance
+ * (Noroozi and Favaro 2016, §3.2, Algorithm 1), so that any two classes differ in many tiles.
  *
- * <p>Greedy, as the paper: the first ordering is random; each next one is the candidate whose
- * minimum Hamming distance to those chosen is largest (ties: the first in a seeded shuffle of the
- * candidates). Candidates: all n! orderings when n! <= 9! (exact, the paper's choice for 3×3; one
- * pass over them per chosen ordering, with each candidate's running minimum kept, so O(P·n!)),
- * else a sample of {@value #SAMPLED} distinct random orderings (4×4 grids). Orderings are held as
- * 4-bit nibbles of a long, so a Hamming distance is one XOR and a bit count. Deterministic given
- * the generator.
+ * <p>Greedy and exact, as the paper: the candidates are all n! orderings (9! = 362,880 for 3×3),
+ * in an order shuffled by the generator; the first ordering is the first candidate, each next one
+ * is the candidate whose minimum Hamming distance to those chosen is largest (ties: the first in
+ * the shuffled order). Each candidate keeps its running minimum, so every choice is one pass over
+ * the candidates: O(P·n!) distances, about a second for P = 1000 on 3×3. Orderings are packed as
+ * 4-bit nibbles of a long, so a distance is one XOR and a bit count. Deterministic given the
+ * generator's seed.
  */
 public final class JigsawPermutations {
-  /** The largest P accepted: selection costs P passes over the candidates. */
+  /** The largest P accepted: selection costs P passes over the n! candidates. */
   public static final int MAX_COUNT = 10_000;
-  static final int SAMPLED = 200_000;
-  private static final long EXACT_LIMIT = 362_880;
+  /** The most tiles: 9, so that n! candidates stay enumerable. */
+  public static final int MAX_TILES = 9;
   private static final long LOW_BITS = 0x1111_1111_1111_1111L;
 
   private final int[][] orders;
+  private final int minimumDistance;
 
-  private JigsawPermutations(int[][] orders) {
+  private JigsawPermutations(int[][] orders, int minimumDistance) {
     this.orders = orders;
+    this.minimumDistance = minimumDistance;
   }
 
   /**
-   * @param tiles n, 2..16
+   * @param tiles n, 2..{@value #MAX_TILES}
    * @param count P, 2 <= P <= min(n!, {@value #MAX_COUNT})
    * @throws ConfigException at {@code pretext.permutations} when P exceeds n! or the limit
    */
   public static JigsawPermutations select(int tiles, int count, RandomGenerator random) {
-    long factorial = factorial(tiles);
+    if (tiles < 2 || tiles > MAX_TILES) {
+      throw new IllegalArgumentException("jigsaw orderings need 2.." + MAX_TILES + " tiles, got " + tiles);
+    }
+    int factorial = IntStream.rangeClosed(1, tiles).reduce(1, (a, b) -> a * b);
     if (count > factorial) {
       throw ConfigException.at("pretext.permutations", count + " permutations asked, but " + tiles + " tiles have only "
           + tiles + "! = " + factorial + " orderings; lower permutations or raise grid");
@@ -48,32 +51,34 @@ public final class JigsawPermutations {
     if (count < 2 || count > MAX_COUNT) {
       throw ConfigException.at("pretext.permutations", "permutations must be in [2, " + MAX_COUNT + "], got " + count);
     }
-    long[] candidates = candidates(tiles, factorial, random);
-    for (int i = candidates.length - 1; i > 0; i--) {
+    long[] candidates = new long[factorial];
+    for (int k = 0; k < factorial; k++) {
+      candidates[k] = lehmer(k, tiles);
+    }
+    for (int i = factorial - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
       long t = candidates[i];
       candidates[i] = candidates[j];
       candidates[j] = t;
     }
-    byte[] nearest = new byte[candidates.length];
+    byte[] nearest = new byte[factorial];
     Arrays.fill(nearest, Byte.MAX_VALUE);
     int[][] orders = new int[count][];
+    int minimum = tiles;
     long last = candidates[0];
-    for (int k = 0; k < count; k++) {
+    for (int k = 0; ; k++) {
       orders[k] = unpack(last, tiles);
       if (k == count - 1) {
-        break;
+        return new JigsawPermutations(orders, minimum);
       }
       int best = 0;
-      for (int c = 0; c < candidates.length; c++) {
+      for (int c = 0; c < factorial; c++) {
         nearest[c] = (byte) Math.min(nearest[c], distance(candidates[c], last));
-        if (nearest[c] > nearest[best]) {
-          best = c;
-        }
+        best = nearest[c] > nearest[best] ? c : best;
       }
+      minimum = Math.min(minimum, nearest[best]);
       last = candidates[best];
     }
-    return new JigsawPermutations(orders);
   }
 
   /** P. */
@@ -86,69 +91,30 @@ public final class JigsawPermutations {
     return orders[label].clone();
   }
 
-  /** The smallest Hamming distance between two orderings of the set. */
+  /** The smallest Hamming distance between two orderings of the set (greedy: the last choice's). */
   public int minimumDistance() {
-    int min = Integer.MAX_VALUE;
-    for (int a = 0; a < orders.length; a++) {
-      for (int b = a + 1; b < orders.length; b++) {
-        min = Math.min(min, distance(pack(orders[a]), pack(orders[b])));
-      }
-    }
-    return min;
+    return minimumDistance;
   }
 
-  static int distance(long a, long b) {
+  private static int distance(long a, long b) {
     long x = a ^ b;
     return Long.bitCount((x | x >>> 1 | x >>> 2 | x >>> 3) & LOW_BITS);
   }
 
-  /** All n! orderings when n! <= 9!, else {@value #SAMPLED} distinct ones at random; by Lehmer code. */
-  private static long[] candidates(int n, long factorial, RandomGenerator random) {
-    boolean exact = factorial <= EXACT_LIMIT;
-    Set<Long> seen = new HashSet<>();
-    long[] out = new long[exact ? (int) factorial : SAMPLED];
-    for (int k = 0; k < out.length; ) {
-      long index = exact ? k : random.nextLong(factorial);
-      if (exact || seen.add(index)) {
-        out[k++] = lehmer(index, n);
-      }
-    }
-    return out;
-  }
-
-  /** The ordering of rank {@code index} in lexicographic order (its digits in the factorial base pick from what is left). */
-  private static long lehmer(long index, int n) {
+  /** The ordering of rank {@code index} in lexicographic order: its factorial-base digits pick from what is left. */
+  private static long lehmer(int index, int n) {
     List<Integer> left = new ArrayList<>(IntStream.range(0, n).boxed().toList());
     long packed = 0;
+    int f = IntStream.rangeClosed(1, n - 1).reduce(1, (a, b) -> a * b);
     for (int i = 0; i < n; i++) {
-      long f = factorial(n - 1 - i);
-      packed |= (long) left.remove((int) (index / f)) << (4 * i);
+      packed |= (long) left.remove(index / f) << (4 * i);
       index %= f;
-    }
-    return packed;
-  }
-
-  private static long factorial(int n) {
-    long f = 1;
-    for (int i = 2; i <= n; i++) {
-      f *= i;
-    }
-    return f;
-  }
-
-  static long pack(int[] order) {
-    long packed = 0;
-    for (int i = 0; i < order.length; i++) {
-      packed |= (long) order[i] << (4 * i);
+      f /= Math.max(1, n - 1 - i);
     }
     return packed;
   }
 
   private static int[] unpack(long packed, int n) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = (int) (packed >>> (4 * i) & 0xF);
-    }
-    return order;
+    return IntStream.range(0, n).map(i -> (int) (packed >>> (4 * i) & 0xF)).toArray();
   }
 }

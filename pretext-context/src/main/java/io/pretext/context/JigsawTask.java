@@ -23,14 +23,14 @@ import java.util.random.RandomGenerator;
  * shuffled by one of P orderings ({@link JigsawPermutations}) and the network tells which; to
  * put the pieces back it must recognise what each piece shows and how objects are composed.
  *
- * <p>Batch: each of the N images goes through the run's augment pipeline, is upscaled (bilinear,
- * integer factor), the grid is laid at a random place, each tile jittered in its cell; with
- * {@code normalizeTiles}, each tile is shifted and scaled to mean 0 and standard deviation 1 on
- * its own (the paper's guard against low-level shortcuts). Draws per image: the grid's row and
- * column, the ordering's label, then each cell's jitter (row, column) in cell order. Inputs (N·T,
- * C, t, t), row {@code i·T + j} cell {@code order(label_i)[j]} of image i; labels (N). Model:
- * {@link JigsawModel}, the head by default Linear(T·F, hidden) → ReLU → Linear(hidden, P). Loss:
- * {@link ClassificationLoss}. Training metric: {@value #ACCURACY}, chance 1/P.
+ * <p>Batch: each of the N images goes through the run's augment pipeline and is upscaled
+ * (bilinear, integer factor); the grid is laid at a random place, each tile jittered in its cell;
+ * with {@code normalizeTiles} each tile is brought to mean 0 and standard deviation 1 on its own
+ * (the paper's guard against low-level shortcuts). Draws per image: the grid's row and column, the
+ * label, then each cell's jitter (row, column) in cell order. Inputs (T·N, C, t, t), view-major:
+ * row {@code j·N + i} is cell {@code order(label_i)[j]} of image i; labels (N). Model: {@link
+ * SharedEncoderModel} over the T tiles, the head by default Linear(T·F, hidden) → ReLU →
+ * Linear(hidden, P). Loss: {@link ClassificationLoss}. Training metric: {@value #ACCURACY}, chance 1/P.
  */
 public final class JigsawTask implements PretextTask {
   /** The name of the training metric. */
@@ -52,7 +52,8 @@ public final class JigsawTask implements PretextTask {
   public JigsawTask(TileGrid grid, JigsawPermutations permutations, int upscale, boolean normalizeTiles, long hidden) {
     if (permutations.order(0).length != grid.tiles() || upscale < 1 || hidden < 0) {
       throw new IllegalArgumentException("jigsaw needs orderings of the grid's " + grid.tiles() + " tiles (got "
-          + permutations.order(0).length + "), upscale >= 1 (got " + upscale + ") and hidden >= 0 (got " + hidden + ")");
+          + permutations.order(0).length + "), upscale >= 1 (got " + upscale + ") and hidden >= 0 (got " + hidden
+          + ")");
     }
     this.grid = grid;
     this.permutations = permutations;
@@ -83,8 +84,8 @@ public final class JigsawTask implements PretextTask {
 
   @Override
   public Block buildModel(Block encoder, long featureSize, Optional<Head> head) {
-    return new JigsawModel(encoder, ClassifierHeads.of(head, grid.tiles() * featureSize, permutations.count(), hidden),
-        grid.tiles());
+    Block classifier = ClassifierHeads.of(head, grid.tiles() * featureSize, permutations.count(), hidden);
+    return new SharedEncoderModel(encoder, "puzzleHead", classifier, grid.tiles());
   }
 
   @Override
@@ -93,8 +94,6 @@ public final class JigsawTask implements PretextTask {
     if (n == 0) {
       throw new IllegalArgumentException("jigsaw needs at least one sample per batch");
     }
-    int tiles = grid.tiles();
-    int t = grid.tile();
     int[] labels = new int[n];
     float[] values = null;
     int channels = 0;
@@ -103,49 +102,50 @@ public final class JigsawTask implements PretextTask {
       grid.checkFits(image.height(), image.width());
       if (values == null) {
         channels = image.channels();
-        values = new float[n * tiles * channels * t * t];
+        values = new float[n * grid.tiles() * channels * grid.tile() * grid.tile()];
       } else if (image.channels() != channels) {
-        throw new PretextUserException("jigsaw stacks the tiles of a batch into one tensor, but sample " + i
-            + " has " + image.channels() + " channels after augmentation while sample 0 has " + channels
+        throw new PretextUserException("jigsaw stacks the tiles of a batch into one tensor, but sample " + i + " has "
+            + image.channels() + " channels after augmentation while sample 0 has " + channels
             + "; give all images one channel count");
       }
-      int top = grid.jitter() + random.nextInt(image.height() - grid.side() + 1);
-      int left = grid.jitter() + random.nextInt(image.width() - grid.side() + 1);
-      labels[i] = random.nextInt(permutations.count());
-      Image[] cells = new Image[tiles];
-      for (int k = 0; k < tiles; k++) {
-        int y = top + k / grid.grid() * grid.stride() + jitter(random);
-        int x = left + k % grid.grid() * grid.stride() + jitter(random);
-        cells[k] = ImageCrops.square(image, y, x, t);
-      }
-      int[] order = permutations.order(labels[i]);
-      int size = channels * t * t;
-      for (int j = 0; j < tiles; j++) {
-        float[] tile = cells[order[j]].pixels();
-        System.arraycopy(normalizeTiles ? standardized(tile) : tile, 0, values, (i * tiles + j) * size, size);
-      }
+      labels[i] = cut(image, random, values, i, n);
     }
-    return new TrainingBatch(List.of(HostTensor.ofFloats(values, (long) n * tiles, channels, t, t)),
+    int t = grid.tile();
+    return new TrainingBatch(List.of(HostTensor.ofFloats(values, (long) grid.tiles() * n, channels, t, t)),
         List.of(HostTensor.ofInts(labels, n)), n);
   }
 
-  private int jitter(RandomGenerator random) {
-    return grid.jitter() == 0 ? 0 : random.nextInt(-grid.jitter(), grid.jitter() + 1);
+  /** Cuts image {@code i}'s tiles into rows {@code j·n + i} of {@code values} in a drawn order; returns its label. */
+  private int cut(Image image, RandomGenerator random, float[] values, int i, int n) {
+    int top = grid.jitter() + random.nextInt(image.height() - grid.side() + 1);
+    int left = grid.jitter() + random.nextInt(image.width() - grid.side() + 1);
+    int label = random.nextInt(permutations.count());
+    Image[] cells = new Image[grid.tiles()];
+    for (int k = 0; k < cells.length; k++) {
+      int y = top + k / grid.grid() * grid.stride() + ImageCrops.jitter(random, grid.jitter());
+      int x = left + k % grid.grid() * grid.stride() + ImageCrops.jitter(random, grid.jitter());
+      cells[k] = ImageCrops.square(image, y, x, grid.tile());
+    }
+    int[] order = permutations.order(label);
+    for (int j = 0; j < order.length; j++) {
+      float[] tile = cells[order[j]].pixels();
+      System.arraycopy(normalizeTiles ? standardized(tile) : tile, 0, values, (j * n + i) * tile.length, tile.length);
+    }
+    return label;
   }
 
   /** (x − mean) / std over the tile; a flat tile becomes all 0. */
   private static float[] standardized(float[] tile) {
-    double sum = 0;
+    double mean = 0;
     double squares = 0;
     for (float v : tile) {
-      sum += v;
-      squares += (double) v * v;
+      mean += v / (double) tile.length;
+      squares += v * (double) v / tile.length;
     }
-    double mean = sum / tile.length;
-    double std = Math.sqrt(Math.max(0, squares / tile.length - mean * mean));
+    double std = Math.sqrt(Math.max(0, squares - mean * mean));
     float[] out = new float[tile.length];
-    for (int i = 0; i < tile.length; i++) {
-      out[i] = std < 1e-6 ? 0 : (float) ((tile[i] - mean) / std);
+    for (int p = 0; std >= 1e-6 && p < tile.length; p++) {
+      out[p] = (float) ((tile[p] - mean) / std);
     }
     return out;
   }

@@ -18,15 +18,15 @@ public final class JigsawTaskFactory implements PluginFactory<PretextTask> {
   /** The name of the seed stream the orderings are chosen with. */
   public static final String STREAM = "jigsaw-permutations";
   private static final ConfigSchema SCHEMA = ConfigSchema.builder()
-      .optional("grid", ValueType.integer(2, 4), 3, "tiles per side (the paper: 3)")
+      .optional("grid", ValueType.integer(2, 3), 3, "tiles per side (the paper: 3)")
       .optional("tile", ValueType.integer(TileGrid.MIN_TILE, 4096), 7, "side of each tile in pixels (after upscale)")
       .optional("gap", ValueType.nonNegativeInt(), 2, "pixels between neighbouring cells")
       .optional("jitter", ValueType.nonNegativeInt(), 1, "largest random shift of each tile per axis, <= gap / 2")
-      .optional("upscale", ValueType.integer(1, 16), 1, "integer factor images are enlarged by (bilinear) before cutting")
+      .optional("upscale", ValueType.integer(1, 16), 1, "integer factor images are enlarged by (bilinear)")
       .optional("permutations", ValueType.integer(2, Integer.MAX_VALUE), 100,
           "number of tile orderings to tell apart, <= (grid^2)! and <= " + JigsawPermutations.MAX_COUNT
               + " (the paper: 1000); chosen by maximal Hamming distance")
-      .optional("normalize-tiles", ValueType.bool(), true, "standardize each tile on its own (against low-level shortcuts)")
+      .optional("normalize-tiles", ValueType.bool(), true, "standardize each tile on its own (against shortcuts)")
       .optional("hidden", ValueType.integer(0, 1 << 20), 512, "hidden width of the default head; 0 for a linear head")
       .build();
 

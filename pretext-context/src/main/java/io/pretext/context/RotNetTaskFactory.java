@@ -26,7 +26,7 @@ public final class RotNetTaskFactory implements PluginFactory<PretextTask> {
     return "RotNet: which of 0/90/180/270 degrees was the image turned by (Gidaris, Singh, Komodakis 2018)";
   }
 
-  /** @throws io.pretext.api.config.ConfigException at {@code rotations} for an angle not a multiple of 90 or a repeat */
+  /** @throws io.pretext.api.config.ConfigException at {@code rotations}: an angle not a multiple of 90, a repeat */
   @Override
   public PretextTask create(ConfigNode config) {
     List<Long> given = config.has("rotations") ? config.getLongList("rotations") : PAPER;

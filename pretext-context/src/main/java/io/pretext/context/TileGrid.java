@@ -10,7 +10,7 @@ import io.pretext.api.config.ConfigException;
  * {@code jitter} spare pixels on each side: it spans {@code g·tile + (g−1)·gap + 2·jitter} pixels.
  * Cell {@code k} is at row {@code k / g}, column {@code k % g}.
  *
- * @param grid tiles per side g, 2..4 (at most 16 tiles)
+ * @param grid tiles per side g, 2 or 3 (at most {@value JigsawPermutations#MAX_TILES} tiles)
  * @param tile the side of a tile in pixels, >= 4
  * @param gap pixels between neighbouring cells, >= 0
  * @param jitter the largest shift of a tile per axis, 0 <= 2·jitter <= gap, so tiles never touch
@@ -21,8 +21,8 @@ public record TileGrid(int grid, int tile, int gap, int jitter) {
 
   /** @throws ConfigException at {@code pretext.*} naming the key out of range */
   public TileGrid {
-    if (grid < 2 || grid > 4) {
-      throw ConfigException.at("pretext.grid", "grid must be 2, 3 or 4 tiles per side, got " + grid);
+    if (grid < 2 || grid > 3) {
+      throw ConfigException.at("pretext.grid", "grid must be 2 or 3 tiles per side, got " + grid);
     }
     if (tile < MIN_TILE) {
       throw ConfigException.at("pretext.tile", "tiles of " + tile + " pixels are too small; use tile >= " + MIN_TILE);
@@ -48,12 +48,12 @@ public record TileGrid(int grid, int tile, int gap, int jitter) {
     return grid * tile + (grid - 1) * gap + 2 * jitter;
   }
 
-  /** @throws ConfigException naming the sizes and what to change when the grid does not fit an image of height × width */
+  /** @throws ConfigException naming the sizes and what to change when the grid does not fit height × width */
   public void checkFits(long height, long width) {
     if (side() > Math.min(height, width)) {
-      throw ConfigException.at("pretext.tile", "the " + grid + "x" + grid + " jigsaw grid needs grid*tile + (grid-1)*gap"
-          + " + 2*jitter = " + grid + "*" + tile + " + " + (grid - 1) + "*" + gap + " + 2*" + jitter + " = " + side()
-          + " pixels per side, but the image (after upscale) is " + height + "x" + width
+      throw ConfigException.at("pretext.tile", "the " + grid + "x" + grid + " jigsaw grid needs grid*tile"
+          + " + (grid-1)*gap + 2*jitter = " + grid + "*" + tile + " + " + (grid - 1) + "*" + gap + " + 2*" + jitter
+          + " = " + side() + " pixels per side, but the image (after upscale) is " + height + "x" + width
           + "; lower tile, gap or jitter, or raise upscale");
     }
   }

@@ -54,6 +54,7 @@ class JigsawTaskTest {
     return new JigsawTask(grid, JigsawPermutations.select(grid.tiles(), 20, new SplittableRandom(4)), 1, normalize, 32);
   }
 
+  /** Row j·N + i of the batch is the tile at position j of puzzle i. */
   @Test
   void eachTileIsTheCropOfTheCellTheOrderingPutsThere() {
     TileGrid grid = new TileGrid(3, 6, 4, 2);
@@ -68,7 +69,7 @@ class JigsawTaskTest {
       int[] cornerY = new int[9];
       int[] cornerX = new int[9];
       for (int j = 0; j < 9; j++) {
-        int base = (9 * i + j) * 36;
+        int base = (j * N + i) * 36;
         int corner = Math.round(x[base]) - 10000 * i;
         // A contiguous 6x6 crop of image i, inside the image.
         for (int p = 0; p < 36; p++) {
@@ -98,7 +99,7 @@ class JigsawTaskTest {
       int[] order = task.permutations().order(batch.labels().get(0).ints()[i]);
       int origin = -1;
       for (int j = 0; j < 4; j++) {
-        int corner = Math.round(x[(4 * i + j) * 25]) - 10000 * i;
+        int corner = Math.round(x[(j * N + i) * 25]) - 10000 * i;
         int at = corner - (order[j] / 2 * W + order[j] % 2) * grid.stride();
         origin = origin < 0 ? at : origin;
         assertEquals(origin, at, "sample " + i + " tile " + j);
@@ -131,18 +132,18 @@ class JigsawTaskTest {
     samples.add(new Image(1, H, W, px));
     samples.add(new Image(1, H, W, new float[H * W]));
     float[] x = task.prepareBatch(samples, AugmentPipeline.identity(), new SplittableRandom(3)).inputs().get(0).floats();
-    for (int t = 0; t < 9; t++) {
+    // View-major: row 2j is tile j of the noisy image, row 2j + 1 tile j of the flat one.
+    for (int j = 0; j < 9; j++) {
       double sum = 0;
       double squares = 0;
       for (int p = 0; p < 36; p++) {
-        sum += x[t * 36 + p];
-        squares += x[t * 36 + p] * x[t * 36 + p];
+        float v = x[2 * j * 36 + p];
+        sum += v;
+        squares += v * v;
+        assertEquals(0, x[(2 * j + 1) * 36 + p], 0);
       }
-      assertEquals(0, sum / 36, 1e-4, "tile " + t);
-      assertEquals(1, squares / 36, 1e-3, "tile " + t);
-    }
-    for (int p = 9 * 36; p < x.length; p++) {
-      assertEquals(0, x[p], 0);
+      assertEquals(0, sum / 36, 1e-4, "tile " + j);
+      assertEquals(1, squares / 36, 1e-3, "tile " + j);
     }
   }
 
@@ -153,12 +154,24 @@ class JigsawTaskTest {
     ConfigException e = assertThrows(ConfigException.class, () -> task.encoderInputShape(new Shape(1, 28, 28)));
     assertTrue(e.getMessage().contains("= 30") && e.getMessage().contains("28x28"), e.getMessage());
     assertTrue(e.getMessage().contains("pretext.tile"), e.getMessage());
+  }
+
+  @Test
+  void badSettingsAreConfigErrorsNamingTheKey() {
     ConfigException small = assertThrows(ConfigException.class, () -> create(Map.of("tile", 3)));
     assertTrue(small.getMessage().contains("tile >= 4"), small.getMessage());
     ConfigException touching = assertThrows(ConfigException.class, () -> create(Map.of("gap", 1, "jitter", 1)));
     assertTrue(touching.getMessage().contains("pretext.jitter"), touching.getMessage());
     ConfigException many = assertThrows(ConfigException.class, () -> create(Map.of("grid", 2, "permutations", 25)));
     assertTrue(many.getMessage().contains("4! = 24"), many.getMessage());
+    ConfigException nine = assertThrows(ConfigException.class, () -> create(Map.of("permutations", 362_881)));
+    assertTrue(nine.getMessage().contains("9! = 362880"), nine.getMessage());
+    // The run file's check rejects a tile under 4 pixels and a 4x4 grid from the schema.
+    RunConfigLoader loader = new RunConfigLoader(Plugins.registry());
+    ConfigException tile = assertThrows(ConfigException.class, () -> loader.load(CONFIG, List.of("pretext.tile=3")));
+    assertTrue(tile.getMessage().contains("pretext.tile"), tile.getMessage());
+    ConfigException grid = assertThrows(ConfigException.class, () -> loader.load(CONFIG, List.of("pretext.grid=4")));
+    assertTrue(grid.getMessage().contains("pretext.grid"), grid.getMessage());
   }
 
   private static PretextTask create(Map<String, Object> settings) {
@@ -181,10 +194,10 @@ class JigsawTaskTest {
       NDArray input = manager.randomUniform(0, 1, new Shape(9 * N, 1, 6, 6));
       NDArray logits = model.forward(new ParameterStore(manager, false), new NDList(input), false).head();
       assertEquals(new Shape(N, 20), logits.getShape());
-      // Swapping two tiles of puzzle 0 changes its logits, not those of the other puzzles.
+      // Swapping the first two tiles of puzzle 0 (rows 0 and N) changes its logits, not the others'.
       NDArray swapped = input.duplicate();
-      swapped.set(new ai.djl.ndarray.index.NDIndex("0"), input.get("1"));
-      swapped.set(new ai.djl.ndarray.index.NDIndex("1"), input.get("0"));
+      swapped.set(new ai.djl.ndarray.index.NDIndex("0"), input.get(String.valueOf(N)));
+      swapped.set(new ai.djl.ndarray.index.NDIndex(String.valueOf(N)), input.get("0"));
       NDArray other = model.forward(new ParameterStore(manager, false), new NDList(swapped), false).head();
       assertTrue(logits.get("0").sub(other.get("0")).abs().max().getFloat() > 0);
       assertEquals(0, logits.get("1:").sub(other.get("1:")).abs().max().getFloat(), 0);
