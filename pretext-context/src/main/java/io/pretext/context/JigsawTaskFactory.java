@@ -23,7 +23,7 @@ public final class JigsawTaskFactory implements PluginFactory<PretextTask> {
       .optional("gap", ValueType.nonNegativeInt(), 2, "pixels between neighbouring cells")
       .optional("jitter", ValueType.nonNegativeInt(), 1, "largest random shift of each tile per axis, <= gap / 2")
       .optional("upscale", ValueType.integer(1, 16), 1, "integer factor images are enlarged by (bilinear)")
-      .optional("permutations", ValueType.integer(2, Integer.MAX_VALUE), 100,
+      .optional("permutations", ValueType.integer(2, JigsawPermutations.MAX_COUNT), 100,
           "number of tile orderings to tell apart, <= (grid^2)! and <= " + JigsawPermutations.MAX_COUNT
               + " (the paper: 1000); chosen by maximal Hamming distance")
       .optional("normalize-tiles", ValueType.bool(), true, "standardize each tile on its own (against shortcuts)")

@@ -172,6 +172,9 @@ class JigsawTaskTest {
     assertTrue(tile.getMessage().contains("pretext.tile"), tile.getMessage());
     ConfigException grid = assertThrows(ConfigException.class, () -> loader.load(CONFIG, List.of("pretext.grid=4")));
     assertTrue(grid.getMessage().contains("pretext.grid"), grid.getMessage());
+    ConfigException orders = assertThrows(ConfigException.class,
+        () -> loader.load(CONFIG, List.of("pretext.permutations=362881")));
+    assertTrue(orders.getMessage().contains("pretext.permutations"), orders.getMessage());
   }
 
   private static PretextTask create(Map<String, Object> settings) {
