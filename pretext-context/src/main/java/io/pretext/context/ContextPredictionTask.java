@@ -2,13 +2,12 @@ package io.pretext.context;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.training.evaluator.Accuracy;
 import ai.djl.training.evaluator.Evaluator;
 import ai.djl.training.loss.Loss;
 import io.pretext.api.PretextUserException;
 import io.pretext.api.data.Image;
-import io.pretext.api.nn.layers.Layers;
+import io.pretext.api.loss.ClassificationLoss;
 import io.pretext.api.spi.AugmentPipeline;
 import io.pretext.api.spi.Head;
 import io.pretext.api.spi.HostTensor;
@@ -26,9 +25,9 @@ import java.util.random.RandomGenerator;
  * <p>Batch: each image goes through the run's augment pipeline, then {@link PatchPairSampler} cuts
  * one pair from it. Inputs (2N, C, P, P), rows {@code i} and {@code i + N} the centre and the
  * neighbour of sample {@code i}; labels (N) the neighbour's position 0..7 ({@link PatchGrid}).
- * Model: {@link SiamesePairModel}, the encoder shared by both patches, then the pair head, by
- * default Linear(2F, hidden) → ReLU → Linear(hidden, 8). Loss: softmax cross-entropy. Training
- * metric: {@value #ACCURACY}, chance 1/8.
+ * Model: {@link SharedEncoderModel} over 2 views, the encoder shared by both patches, then the pair
+ * head, by default Linear(2F, hidden) → ReLU → Linear(hidden, 8). Loss: {@link ClassificationLoss}, softmax
+ * cross-entropy over the 8 positions. Training metric: {@value #ACCURACY}, chance 1/8.
  */
 public final class ContextPredictionTask implements PretextTask {
   /** The name of the training metric. */
@@ -72,11 +71,8 @@ public final class ContextPredictionTask implements PretextTask {
 
   @Override
   public Block buildModel(Block encoder, long featureSize, Optional<Head> head) {
-    Block pairHead = head.map(h -> h.build(2 * featureSize, PatchGrid.NEIGHBOURS)).orElseGet(() -> new SequentialBlock()
-        .add(Layers.linear(hidden, true))
-        .add(Layers.relu())
-        .add(Layers.linear(PatchGrid.NEIGHBOURS, true)));
-    return new SiamesePairModel(encoder, pairHead);
+    return new SharedEncoderModel(encoder, "pairHead", ClassifierHeads.of(head, 2 * featureSize, PatchGrid.NEIGHBOURS,
+        hidden), 2);
   }
 
   @Override
@@ -110,7 +106,7 @@ public final class ContextPredictionTask implements PretextTask {
 
   @Override
   public Loss loss() {
-    return new PositionLoss();
+    return new ClassificationLoss("PositionLoss");
   }
 
   @Override

@@ -63,31 +63,14 @@ public final class PatchPairSampler {
     int left = grid.jitter() + random.nextInt(source.width() - grid.side() + 1);
     int label = random.nextInt(PatchGrid.NEIGHBOURS);
     int stride = grid.stride();
-    int cy = top + stride + jitter(random);
-    int cx = left + stride + jitter(random);
-    int ny = top + (1 + PatchGrid.rowOffset(label)) * stride + jitter(random);
-    int nx = left + (1 + PatchGrid.columnOffset(label)) * stride + jitter(random);
-    Image centre = crop(source, cy, cx);
-    Image neighbour = crop(source, ny, nx);
+    int cy = top + stride + ImageCrops.jitter(random, grid.jitter());
+    int cx = left + stride + ImageCrops.jitter(random, grid.jitter());
+    int ny = top + (1 + PatchGrid.rowOffset(label)) * stride + ImageCrops.jitter(random, grid.jitter());
+    int nx = left + (1 + PatchGrid.columnOffset(label)) * stride + ImageCrops.jitter(random, grid.jitter());
+    Image centre = ImageCrops.square(source, cy, cx, grid.patch());
+    Image neighbour = ImageCrops.square(source, ny, nx, grid.patch());
     guard.apply(centre, random);
     guard.apply(neighbour, random);
     return new PatchPair(centre, neighbour, label, cy, cx, ny, nx);
-  }
-
-  private int jitter(RandomGenerator random) {
-    return grid.jitter() == 0 ? 0 : random.nextInt(-grid.jitter(), grid.jitter() + 1);
-  }
-
-  private Image crop(Image source, int y0, int x0) {
-    int p = grid.patch();
-    int c = source.channels();
-    float[] out = new float[c * p * p];
-    float[] px = source.pixels();
-    for (int ch = 0; ch < c; ch++) {
-      for (int y = 0; y < p; y++) {
-        System.arraycopy(px, (ch * source.height() + y0 + y) * source.width() + x0, out, (ch * p + y) * p, p);
-      }
-    }
-    return new Image(c, p, p, out);
   }
 }
