@@ -25,8 +25,8 @@ import io.pretext.api.nn.layers.ScalarOps;
  * N = 2048. The redundancy term sums d(d − 1) squares, and at random each C_ij^2 is about 1 / N
  * (the batch's sampling noise), so against the d invariance terms it weighs about lambda (d − 1) /
  * N: 5e-3 · 8191 / 2048 = 0.02 in the paper. Keeping that balance gives lambda ≈ 0.02 N / d; for
- * this project's Fashion-MNIST setting (N = 256, d = 512) lambda = 0.01, the task's default
- * ({@code BarlowTwinsTaskFactory}). Scaling lambda as 1 / d alone would give 0.08 and let the
+ * this project's Fashion-MNIST setting (N = 256, d = 256) lambda = 0.02, the task's default
+ * ({@code BarlowTwinsTaskFactory}). Scaling lambda as 1 / d alone would give 0.16 and let the
  * batch's noise dominate.
  *
  * <p><b>Input</b>: {@code predictions.head()} holds z of shape (2N, d), N >= 2, in {@link
@@ -34,7 +34,7 @@ import io.pretext.api.nn.layers.ScalarOps;
  * {@code labels} are not read. <b>Output</b>: a scalar >= 0; d for a collapsed batch.
  *
  * <pre>{@code
- * NDArray value = new BarlowTwinsLoss(0.01).evaluate(new NDList(), new NDList(z)); // z: (2N, d)
+ * NDArray value = new BarlowTwinsLoss(0.02).evaluate(new NDList(), new NDList(z)); // z: (2N, d)
  * }</pre>
  */
 public final class BarlowTwinsLoss extends Loss {

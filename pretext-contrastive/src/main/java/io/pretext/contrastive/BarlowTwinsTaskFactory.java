@@ -7,16 +7,16 @@ import io.pretext.api.plugin.PluginFactory;
 import io.pretext.api.spi.PretextTask;
 
 /**
- * The {@code barlow-twins} pretext task: {@code {name: barlow-twins, lambda: 0.01}}; two views
+ * The {@code barlow-twins} pretext task: {@code {name: barlow-twins, lambda: 0.02}}; two views
  * per image, the projector from the run's {@code head} (default {@link
  * BarlowTwinsTask#defaultProjector()}).
  */
 public final class BarlowTwinsTaskFactory implements PluginFactory<PretextTask> {
   /**
-   * The default lambda: the paper's balance kept for batch 256 and 512 features, 0.02 N / d (the
+   * The default lambda: the paper's balance kept for batch 256 and 256 features, 0.02 N / d (the
    * paper's 5e-3 is for 8192 features; see {@link BarlowTwinsLoss}).
    */
-  public static final double DEFAULT_LAMBDA = 0.01;
+  public static final double DEFAULT_LAMBDA = 0.02;
 
   private static final ConfigSchema SCHEMA = ConfigSchema.builder()
       .optional("lambda", ValueType.real(0, false, 1e6, false), DEFAULT_LAMBDA,

@@ -51,14 +51,14 @@ public final class VicRegLoss extends Loss {
   public VicRegLoss(double invarianceWeight, double varianceWeight, double covarianceWeight, double gamma,
       double epsilon) {
     super("VicRegLoss");
-    requireWeight("invariance", invarianceWeight);
-    requireWeight("variance", varianceWeight);
-    requireWeight("covariance", covarianceWeight);
+    require("invariance weight", invarianceWeight, true, "25");
+    require("variance weight", varianceWeight, true, "25");
+    require("covariance weight", covarianceWeight, true, "1");
+    require("gamma", gamma, false, "1");
+    require("epsilon", epsilon, false, "1e-4");
     if (invarianceWeight + varianceWeight + covarianceWeight == 0) {
       throw new IllegalArgumentException("VICReg needs at least one weight > 0 (the paper uses 25, 25 and 1)");
     }
-    requirePositive("gamma", gamma, "1");
-    requirePositive("epsilon", epsilon, "1e-4");
     this.invarianceWeight = invarianceWeight;
     this.varianceWeight = varianceWeight;
     this.covarianceWeight = covarianceWeight;
@@ -112,16 +112,10 @@ public final class VicRegLoss extends Loss {
     return epsilon;
   }
 
-  private static void requireWeight(String name, double value) {
-    if (!(value >= 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException("VICReg's " + name + " weight must be a finite number >= 0, got " + value);
-    }
-  }
-
-  private static void requirePositive(String name, double value, String usual) {
-    if (!(value > 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException("VICReg's " + name + " must be a finite number > 0, got " + value
-          + " (the paper uses " + usual + ")");
+  private static void require(String name, double value, boolean zeroAllowed, String usual) {
+    if (!(zeroAllowed ? value >= 0 : value > 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("VICReg's " + name + " must be a finite number " + (zeroAllowed ? ">= 0" : "> 0")
+          + ", got " + value + " (the paper uses " + usual + ")");
     }
   }
 }

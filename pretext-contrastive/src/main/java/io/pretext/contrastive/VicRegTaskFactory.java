@@ -44,11 +44,9 @@ public final class VicRegTaskFactory implements PluginFactory<PretextTask> {
 
   @Override
   public PretextTask create(ConfigNode config) {
-    return new VicRegTask(
-        config.getDouble("invariance-weight", DEFAULT_INVARIANCE_WEIGHT),
+    return new VicRegTask(config.getDouble("invariance-weight", DEFAULT_INVARIANCE_WEIGHT),
         config.getDouble("variance-weight", DEFAULT_VARIANCE_WEIGHT),
         config.getDouble("covariance-weight", DEFAULT_COVARIANCE_WEIGHT),
-        config.getDouble("gamma", DEFAULT_GAMMA),
-        config.getDouble("epsilon", DEFAULT_EPSILON));
+        config.getDouble("gamma", DEFAULT_GAMMA), config.getDouble("epsilon", DEFAULT_EPSILON));
   }
 }

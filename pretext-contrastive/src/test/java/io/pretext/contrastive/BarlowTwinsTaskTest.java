@@ -41,7 +41,7 @@ class BarlowTwinsTaskTest {
     Block model = task.buildModel(encoder(), 12, Optional.empty());
     Shape[] shapes = outputShapes(model);
     assertEquals(1, shapes.length);
-    assertEquals(new Shape(6, 512), shapes[0]);
+    assertEquals(new Shape(6, 256), shapes[0]);
     assertEquals(7, TwoViewModelTest.child(model, "projector").getChildren().size()); // (Linear, BN, ReLU) x 2, Linear
   }
 

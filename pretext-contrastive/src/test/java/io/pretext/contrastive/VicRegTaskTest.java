@@ -26,7 +26,7 @@ class VicRegTaskTest {
     Block model = task.buildModel(BarlowTwinsTaskTest.encoder(), 12, Optional.empty());
     Shape[] shapes = BarlowTwinsTaskTest.outputShapes(model);
     assertEquals(1, shapes.length);
-    assertEquals(new Shape(6, 512), shapes[0]);
+    assertEquals(new Shape(6, 256), shapes[0]);
   }
 
   @Test
