@@ -5,8 +5,9 @@ the Java code, in float64. Run with a PyTorch install:
 
     python3 pretext-contrastive/src/test/python/joint_embedding_reference.py
 
-and paste the printed numbers into JointEmbeddingReferenceTest (the inputs there are the same
-literals as below).
+and paste the printed numbers into the *LossTest classes (SimSiamLossTest, BarlowTwinsLossTest,
+VicRegLossTest, ByolLossTest, MocoInfoNceLossTest, DinoLossTest); their inputs are the same
+literals, in ReferenceInputs.java.
 
 - SimSiam: Chen & He 2021, Algorithm 1 (D = negative cosine, z detached).
 - Barlow Twins: Zbontar et al. 2021, official code (BatchNorm1d(affine=False) on each view,
