@@ -3,12 +3,18 @@ package io.pretext.contrastive;
 import io.pretext.api.plugin.PluginModule;
 import io.pretext.api.plugin.PluginRegistrar;
 
-/** Registers the {@code simclr} pretext task and the {@code projection} head. */
+/**
+ * Registers the joint-embedding pretext tasks {@code simclr}, {@code simsiam}, {@code
+ * barlow-twins} and {@code vicreg}, and the {@code projection} head they share.
+ */
 public final class ContrastivePlugins extends PluginModule {
 
   @Override
   protected void declare(PluginRegistrar plugins) {
     plugins.pretextTask("simclr", SimClrTaskFactory.class);
+    plugins.pretextTask("simsiam", SimSiamTaskFactory.class);
+    plugins.pretextTask("barlow-twins", BarlowTwinsTaskFactory.class);
+    plugins.pretextTask("vicreg", VicRegTaskFactory.class);
     plugins.head("projection", ProjectionHeadFactory.class);
   }
 }

@@ -16,8 +16,14 @@ import java.util.Optional;
  * downstream tasks use.
  *
  * <p>Layers: for each hidden size, Linear → (BatchNorm when asked) → ReLU; then Linear to the
- * output size. Input (B, inputSize), output (B, outputs). The Fashion-MNIST protocol's head is
- * Linear(4w, 4w) → ReLU → Linear(4w, 64): the defaults.
+ * output size, optionally followed by a BatchNorm without learned scale and shift. Input (B,
+ * inputSize), output (B, outputs). The Fashion-MNIST protocol's head is Linear(4w, 4w) → ReLU →
+ * Linear(4w, 64): the defaults.
+ *
+ * <p>The same head is the projector (expander) of the other joint-embedding methods: SimSiam's
+ * projector has BatchNorm after every layer, the output one without affine parameters (Chen and
+ * He 2021, §3 "Baseline settings"); Barlow Twins' and VICReg's have BatchNorm and ReLU after each
+ * hidden layer and a plain linear output (Zbontar et al. 2021, §3; Bardes et al. 2022, §4.2).
  */
 public final class ProjectionHead implements Head {
   /** The default output size (the protocol's 64). */
@@ -26,15 +32,17 @@ public final class ProjectionHead implements Head {
   private final Optional<List<Long>> hidden;
   private final long outputs;
   private final boolean batchNorm;
+  private final boolean outputBatchNorm;
 
   /**
    * @param hidden hidden layer sizes; empty for a linear projection; absent for one hidden layer
    *     as wide as the head's input
    * @param outputs the output size used when the task leaves it open, >= 1
    * @param batchNorm whether a BatchNorm follows each hidden linear layer
+   * @param outputBatchNorm whether a BatchNorm without learned scale and shift follows the output layer
    * @throws IllegalArgumentException when a size is below 1
    */
-  public ProjectionHead(Optional<List<Long>> hidden, long outputs, boolean batchNorm) {
+  public ProjectionHead(Optional<List<Long>> hidden, long outputs, boolean batchNorm, boolean outputBatchNorm) {
     if (outputs < 1 || hidden.orElse(List.of()).stream().anyMatch(h -> h < 1)) {
       throw new IllegalArgumentException("projection head sizes must be >= 1: hidden " + hidden.orElse(List.of())
           + ", outputs " + outputs);
@@ -42,6 +50,12 @@ public final class ProjectionHead implements Head {
     this.hidden = hidden.map(List::copyOf);
     this.outputs = outputs;
     this.batchNorm = batchNorm;
+    this.outputBatchNorm = outputBatchNorm;
+  }
+
+  /** As the four-argument constructor, without a BatchNorm after the output layer (SimCLR's head). */
+  public ProjectionHead(Optional<List<Long>> hidden, long outputs, boolean batchNorm) {
+    this(hidden, outputs, batchNorm, false);
   }
 
   /** The SimCLR default: one hidden layer as wide as the input, ReLU, 64 outputs, no BatchNorm. */
@@ -69,6 +83,9 @@ public final class ProjectionHead implements Head {
       block.add(Activation.reluBlock());
     }
     block.add(Linear.builder().setUnits(outputSize > 0 ? outputSize : outputs).build());
+    if (outputBatchNorm) {
+      block.add(BatchNorm.builder().optCenter(false).optScale(false).build());
+    }
     return block;
   }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The {@code projection} head: {@code {name: projection, hidden: [64], outputs: 64, batch-norm:
- * false}}; {@code hidden} left out gives one hidden layer as wide as the encoder's features.
+ * false, output-batch-norm: false}}; {@code hidden} left out gives one hidden layer as wide as the
+ * encoder's features.
  */
 public final class ProjectionHeadFactory implements PluginFactory<Head> {
   private static final ConfigSchema SCHEMA = ConfigSchema.builder()
@@ -19,6 +20,8 @@ public final class ProjectionHeadFactory implements PluginFactory<Head> {
       .optional("outputs", ValueType.integer(1, 1 << 20), ProjectionHead.DEFAULT_OUTPUTS,
           "size of the projection the loss is applied to")
       .optional("batch-norm", ValueType.bool(), false, "BatchNorm after each hidden linear layer")
+      .optional("output-batch-norm", ValueType.bool(), false,
+          "BatchNorm without learned scale and shift after the output layer (SimSiam's projector)")
       .build();
 
   @Override
@@ -28,7 +31,8 @@ public final class ProjectionHeadFactory implements PluginFactory<Head> {
 
   @Override
   public String description() {
-    return "SimCLR projection head: Linear, ReLU (optionally BatchNorm) per hidden layer, then Linear";
+    return "Projection head (SimCLR, SimSiam, Barlow Twins, VICReg): Linear, optional BatchNorm, ReLU per hidden layer,"
+        + " then Linear (optionally BatchNorm)";
   }
 
   @Override
@@ -36,6 +40,7 @@ public final class ProjectionHeadFactory implements PluginFactory<Head> {
     return new ProjectionHead(
         config.has("hidden") ? Optional.of(config.getLongList("hidden")) : Optional.empty(),
         config.has("outputs") ? config.getLong("outputs") : ProjectionHead.DEFAULT_OUTPUTS,
-        config.getBoolean("batch-norm", false));
+        config.getBoolean("batch-norm", false),
+        config.getBoolean("output-batch-norm", false));
   }
 }

@@ -52,7 +52,7 @@ public final class SimClrTask implements PretextTask {
 
   @Override
   public TrainingBatch prepareBatch(List<?> samples, AugmentPipeline augment, RandomGenerator random) {
-    return TwoViewBatch.prepare(samples, augment, random);
+    return TwoViewBatch.prepare("SimCLR", samples, augment, random);
   }
 
   @Override

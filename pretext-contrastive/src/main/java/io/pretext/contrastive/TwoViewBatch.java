@@ -10,9 +10,9 @@ import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
 /**
- * Makes SimCLR's training batch from N images: two views of each, drawn by applying the run's
- * augmentation pipeline twice with independent randomness (Chen et al. 2020, §2.1: "two
- * correlated views ... t ~ T and t' ~ T").
+ * Makes the training batch of the two-view methods (SimCLR, SimSiam, Barlow Twins, VICReg) from N
+ * images: two views of each, drawn by applying the run's augmentation pipeline twice with
+ * independent randomness (Chen et al. 2020, §2.1: "two correlated views ... t ~ T and t' ~ T").
  *
  * <p>Inputs: one tensor (2N, C, H, W), rows {@code i} and {@code i + N} the first and second view
  * of sample {@code i}. Labels: one int tensor (2N) holding each view's positive, {@code (k + N) mod
@@ -22,6 +22,7 @@ final class TwoViewBatch {
   private TwoViewBatch() {}
 
   /**
+   * @param method the method's name for messages, e.g. "SimCLR"
    * @param samples images, fresh copies that may be modified
    * @param augment the run's pipeline; augmenters may work in place, so the second view is drawn
    *     from a copy made before the first
@@ -29,10 +30,10 @@ final class TwoViewBatch {
    *     second view, sample 1 first view, ...
    * @throws PretextUserException when the views do not all have one shape, naming the pipeline
    */
-  static TrainingBatch prepare(List<?> samples, AugmentPipeline augment, RandomGenerator random) {
+  static TrainingBatch prepare(String method, List<?> samples, AugmentPipeline augment, RandomGenerator random) {
     int n = samples.size();
     if (n == 0) {
-      throw new IllegalArgumentException("SimCLR needs at least one sample per batch");
+      throw new IllegalArgumentException(method + " needs at least one sample per batch");
     }
     float[] values = null;
     Image reference = null;
@@ -48,7 +49,7 @@ final class TwoViewBatch {
           size = view.pixels().length;
           values = new float[2 * n * size];
         } else if (!sameShape(reference, view)) {
-          throw mismatch(augment, reference, view, i, v);
+          throw mismatch(method, augment, reference, view, i, v);
         }
         System.arraycopy(view.pixels(), 0, values, (v * n + i) * size, size);
       }
@@ -62,11 +63,12 @@ final class TwoViewBatch {
     return a.channels() == b.channels() && a.height() == b.height() && a.width() == b.width();
   }
 
-  private static PretextUserException mismatch(AugmentPipeline augment, Image reference, Image view, int sample, int v) {
+  private static PretextUserException mismatch(String method, AugmentPipeline augment, Image reference, Image view,
+      int sample, int v) {
     String pipeline = augment.steps().isEmpty() ? "is empty"
         : augment.steps().stream().map(s -> s.name() + (s.probability() < 1 ? " (p " + s.probability() + ")" : ""))
             .collect(Collectors.joining(", ", "[", "]"));
-    return new PretextUserException("SimCLR stacks every view of a batch into one tensor, so all views need one shape,"
+    return new PretextUserException(method + " stacks every view of a batch into one tensor, so all views need one shape,"
         + " but the " + (v == 0 ? "first" : "second") + " view of sample " + sample + " in the batch is " + dims(view)
         + " while the first view of sample 0 is " + dims(reference) + ". The augment list " + pipeline
         + " does not bring every view to one size: end it with a 'resize', or a 'random-resized-crop' with height and"

@@ -1,11 +1,19 @@
 /**
- * SimCLR contrastive pretraining (Chen, Kornblith, Norouzi, Hinton 2020, "A Simple Framework for
- * Contrastive Learning of Visual Representations"): two augmented views per image, an encoder
- * with a projection head, and the NT-Xent loss that pulls the two views of an image together and
- * pushes the views of other images apart.
+ * Joint-embedding pretraining: two (or more) augmented views of each image are mapped by one
+ * encoder and a projector, and a loss makes the views' embeddings agree without letting them
+ * collapse.
  *
- * <p>Plugins: the pretext task {@code simclr} ({@link io.pretext.contrastive.SimClrTask}) and the
- * head {@code projection} ({@link io.pretext.contrastive.ProjectionHead}), registered by {@link
+ * <p>Tasks: {@code simclr} ({@link io.pretext.contrastive.SimClrTask}; Chen, Kornblith, Norouzi,
+ * Hinton 2020, NT-Xent against the batch's negatives), {@code simsiam} ({@link
+ * io.pretext.contrastive.SimSiamTask}; Chen and He 2021, predictor and stop-gradient), {@code
+ * barlow-twins} ({@link io.pretext.contrastive.BarlowTwinsTask}; Zbontar et al. 2021,
+ * cross-correlation to the identity) and {@code vicreg} ({@link io.pretext.contrastive.VicRegTask};
+ * Bardes, Ponce, LeCun 2022, variance-invariance-covariance). The head {@code projection} ({@link
+ * io.pretext.contrastive.ProjectionHead}) is their projector. All registered by {@link
  * io.pretext.contrastive.ContrastivePlugins}.
+ *
+ * <p>Losses whose tasks wait for the framework's training hooks (EMA target networks, queues,
+ * centres): {@link io.pretext.contrastive.ByolLoss}, {@link io.pretext.contrastive.MocoInfoNceLoss},
+ * {@link io.pretext.contrastive.DinoLoss} with {@link io.pretext.contrastive.DinoCenter}.
  */
 package io.pretext.contrastive;

@@ -1,6 +1,7 @@
 package io.pretext.contrastive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,6 +78,25 @@ class ProjectionHeadTest {
   }
 
   @Test
+  void anOutputBatchNormHasNoLearnedScaleOrShift() {
+    // SimSiam's projector: Linear(20, 16) -> BN -> ReLU -> Linear(16, 8) -> BN(affine = false).
+    Block head = new ProjectionHead(Optional.of(List.of(16L)), 8, true, true).build(20, 0);
+    assertEquals(new Shape(3, 8), outputShape(head, 20));
+    List<Block> children = head.getChildren().values();
+    assertEquals(5, children.size());
+    Block last = children.get(children.size() - 1);
+    assertTrue(last instanceof ai.djl.nn.norm.BatchNorm, last.toString());
+    for (Pair<String, Parameter> p : last.getParameters()) {
+      if (p.getValue().getType() == Parameter.Type.GAMMA || p.getValue().getType() == Parameter.Type.BETA) {
+        assertFalse(p.getValue().requiresGradient(), p.getKey() + " is trained");
+      }
+    }
+    Head configured = Plugins.registry().create(PluginKind.HEAD, Head.class, ConfigNode.of("head",
+        Map.of("name", "projection", "hidden", List.of(12L), "outputs", 6L, "output-batch-norm", true)));
+    assertEquals(4, configured.build(9, 0).getChildren().size());
+  }
+
+  @Test
   void noHiddenLayersIsALinearProjection() {
     Block head = new ProjectionHead(Optional.of(List.of()), 5, false).build(12, 0);
     assertEquals(new Shape(3, 5), outputShape(head, 12));
@@ -100,9 +120,10 @@ class ProjectionHeadTest {
     PluginRegistry registry = Plugins.registry();
     assertTrue(registry.names(PluginKind.HEAD).contains("projection"), registry.names(PluginKind.HEAD).toString());
     var schema = registry.schema("head", "projection").orElseThrow();
-    assertEquals(List.of("hidden", "outputs", "batch-norm"), schema.names());
+    assertEquals(List.of("hidden", "outputs", "batch-norm", "output-batch-norm"), schema.names());
     assertEquals(64L, schema.key("outputs").orElseThrow().canonicalDefault());
     assertEquals(false, schema.key("batch-norm").orElseThrow().canonicalDefault());
+    assertEquals(false, schema.key("output-batch-norm").orElseThrow().canonicalDefault());
 
     Head configured = registry.create(PluginKind.HEAD, Head.class, ConfigNode.of("head",
         Map.of("name", "projection", "hidden", List.of(12L), "outputs", 6L, "batch-norm", false)));
