@@ -16,6 +16,7 @@ import java.util.List;
 public final class PoolExporters {
   private PoolExporters() {}
 
+  /** ONNX MaxPool. */
   public static List<String> max(MaxPool2d pool, List<GraphValue> inputs, ExportScope scope) {
     long k = pool.getKernel();
     long s = pool.getStride();
@@ -24,6 +25,7 @@ public final class PoolExporters {
         ints("kernel_shape", k, k), ints("strides", s, s), ints("pads", p, p, p, p), attr("ceil_mode", 0L)));
   }
 
+  /** ONNX AveragePool. */
   public static List<String> average(AvgPool2d pool, List<GraphValue> inputs, ExportScope scope) {
     long k = pool.getKernel();
     long s = pool.getStride();
@@ -33,6 +35,7 @@ public final class PoolExporters {
         attr("count_include_pad", pool.isCountIncludePad() ? 1L : 0L)));
   }
 
+  /** ONNX GlobalAveragePool, then Flatten to (N, C). */
   public static List<String> globalAverage(GlobalAvgPool2d pool, List<GraphValue> inputs, ExportScope scope) {
     OnnxGraph g = scope.graph();
     String pooled = g.node("GlobalAveragePool", scope.hint("global_pool"), List.of(inputs.get(0).name()));
