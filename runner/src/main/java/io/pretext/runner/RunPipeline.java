@@ -193,7 +193,8 @@ public final class RunPipeline {
       Optional<RunExport.Outcome> exported = Optional.empty();
       if (config.export().getBoolean("enabled")) {
         long t0 = System.nanoTime();
-        exported = Optional.of(export(config, runDir, plugins, splits, RunExport.fromConfig(config)));
+        RunExport export = RunExport.fromConfig(config, bootstrap.loader().layerExporters());
+        exported = Optional.of(export(config, runDir, plugins, splits, export));
         reporter.export(exported.get(), Duration.ofNanos(System.nanoTime() - t0));
       }
       Path report = reporter.write(monitor);

@@ -1,10 +1,11 @@
 package io.pretext.api.plugin;
 
-
+import ai.djl.nn.Block;
 import com.google.inject.AbstractModule;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.name.Names;
+import io.pretext.api.onnx.LayerExporter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,12 +14,14 @@ import java.util.List;
  *
  * <p>List the subclass in {@code META-INF/services/io.pretext.api.plugin.PluginModule}; {@code
  * PluginLoader} finds it with {@link java.util.ServiceLoader}. Each factory is bound into a Guice
- * map, one per {@link PluginKind}; built-in plugins go through the same path.
+ * map, one per {@link PluginKind}; the ONNX writer of each layer the plugin brings is registered
+ * beside them ({@link PluginRegistrar#layerExporter}). Built-in plugins go through the same path.
  *
  * <pre>{@code
  * public final class MyPlugins extends PluginModule {
  *   protected void declare(PluginRegistrar plugins) {
  *     plugins.pretextTask("rotation", RotationTaskFactory.class);
+ *     plugins.layerExporter(ScaledTanh.class, new ScaledTanhExporter()); // a layer it brings
  *   }
  * }
  * }</pre>
@@ -36,18 +39,41 @@ public abstract class PluginModule extends AbstractModule {
 
   /** The factories this module declares, in declaration order. */
   public final List<PluginRegistration> registrations() {
-    List<PluginRegistration> out = new ArrayList<>();
-    declare((kind, name, factory) -> {
+    return declared().factories;
+  }
+
+  /** The ONNX writers of layers this module declares, in declaration order. */
+  public final List<LayerExporterRegistration<?>> layerExporters() {
+    return declared().layerExporters;
+  }
+
+  private Declarations declared() {
+    Declarations d = new Declarations();
+    declare(d);
+    return d;
+  }
+
+  /** Collects one run of {@link #declare}, checking each entry. */
+  private final class Declarations implements PluginRegistrar {
+    final List<PluginRegistration> factories = new ArrayList<>();
+    final List<LayerExporterRegistration<?>> layerExporters = new ArrayList<>();
+
+    @Override
+    public void register(PluginKind kind, String name, Class<? extends PluginFactory<?>> factory) {
       if (name == null || !name.matches("[a-z0-9][a-z0-9._-]*")) {
-        throw new IllegalArgumentException(getClass().getName() + " registers the " + kind.id() + " name '" + name
-            + "': names are lower case letters, digits, '.', '_' and '-'");
+        throw new IllegalArgumentException(PluginModule.this.getClass().getName() + " registers the " + kind.id()
+            + " name '" + name + "': names are lower case letters, digits, '.', '_' and '-'");
       }
       if (!PluginFactory.class.isAssignableFrom(factory)) {
         throw new IllegalArgumentException(factory.getName() + " is not a PluginFactory");
       }
-      out.add(new PluginRegistration(kind, name, factory, getClass()));
-    });
-    return out;
+      factories.add(new PluginRegistration(kind, name, factory, PluginModule.this.getClass()));
+    }
+
+    @Override
+    public <B extends Block> void layerExporter(Class<B> layer, LayerExporter<B> exporter) {
+      layerExporters.add(new LayerExporterRegistration<>(layer, exporter, PluginModule.this.getClass()));
+    }
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.pretext.api.plugin;
 
+import ai.djl.nn.Block;
+import io.pretext.api.onnx.LayerExporter;
 import io.pretext.api.spi.Augmenter;
 import io.pretext.api.spi.DataSource;
 import io.pretext.api.spi.Encoder;
@@ -7,7 +9,10 @@ import io.pretext.api.transfer.DownstreamEvaluator;
 import io.pretext.api.spi.Head;
 import io.pretext.api.spi.PretextTask;
 
-/** What a {@link PluginModule} uses to declare its named factories, one method per kind. */
+/**
+ * What a {@link PluginModule} uses to declare its named factories, one method per kind, and the
+ * ONNX writers of the layers it brings.
+ */
 public interface PluginRegistrar {
 
   /** Registers a factory under a name for a kind; the typed methods below are preferred. */
@@ -35,5 +40,17 @@ public interface PluginRegistrar {
 
   default void evaluator(String name, Class<? extends PluginFactory<? extends DownstreamEvaluator>> factory) {
     register(PluginKind.EVALUATOR, name, factory);
+  }
+
+  /**
+   * Registers the ONNX writer of a layer class the plugin brings, so that {@code pretext export}
+   * writes models that use it and the export check accepts them. The class is matched exactly (a
+   * subclass needs its own writer); two modules registering the same class fail at start-up.
+   *
+   * @param layer the block class
+   * @param exporter writes one block of that class; stateless, called on the exporting thread
+   */
+  default <B extends Block> void layerExporter(Class<B> layer, LayerExporter<B> exporter) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not take layer exporters");
   }
 }

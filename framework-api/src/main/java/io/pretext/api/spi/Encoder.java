@@ -2,6 +2,7 @@ package io.pretext.api.spi;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import io.pretext.api.onnx.InputSignature;
 
 /**
  * A plugin that builds the network being pretrained: it maps one input (an image, a token
@@ -19,4 +20,13 @@ public interface Encoder {
 
   /** The length of the feature vector produced for inputs of the given shape. */
   long featureSize(Shape inputShape);
+
+  /**
+   * The input of the exported model for inputs of the given shape. By default a float32 image
+   * tensor {@code input [batch, ...inputShape]}; an encoder of token ids returns {@link
+   * InputSignature#tokenIds()}.
+   */
+  default InputSignature inputSignature(Shape inputShape) {
+    return InputSignature.images(inputShape.getShape());
+  }
 }

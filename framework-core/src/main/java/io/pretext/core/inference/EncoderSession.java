@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.pretext.api.PretextUserException;
+import io.pretext.api.onnx.InputSignature;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.pretext.core.inference;
 
 import io.pretext.api.PretextUserException;
+import io.pretext.api.onnx.InputSignature;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.pretext.core.onnx;
 
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.pretext.api.onnx.InputSignature;
 import java.util.Objects;
 
 /**
@@ -20,9 +21,9 @@ import java.util.Objects;
  */
 public record ExportInput(String name, Shape sampleShape, DataType type, boolean dynamicSequence) {
   /** The conventional name of an image input. */
-  public static final String IMAGE_NAME = "input";
+  public static final String IMAGE_NAME = InputSignature.IMAGE_NAME;
   /** The conventional name of a token-id input. */
-  public static final String TEXT_NAME = "input_ids";
+  public static final String TEXT_NAME = InputSignature.TOKEN_IDS_NAME;
 
   public ExportInput {
     Objects.requireNonNull(name, "name");
@@ -53,5 +54,35 @@ public record ExportInput(String name, Shape sampleShape, DataType type, boolean
   /** A token-id input {@code input_ids}: INT64 (T,), the sequence axis dynamic; T is the longest length verified. */
   public static ExportInput text(int length) {
     return new ExportInput(TEXT_NAME, new Shape(length), DataType.INT64, true);
+  }
+
+  /**
+   * The input an encoder declares ({@link io.pretext.api.spi.Encoder#inputSignature}), traced at
+   * one input of the given shape.
+   *
+   * @param inputShape one encoder input without the batch axis, e.g. (1, 28, 28); for token ids
+   *     the longest sequence, (T), used to trace and as the longest length verified
+   * @throws IllegalArgumentException when a fixed axis of the signature differs from the shape, or
+   *     a dynamic axis is other than {@code batch} (axis 0) and {@code sequence} (axis 1)
+   */
+  public static ExportInput of(InputSignature signature, Shape inputShape) {
+    long[] declared = signature.sampleShape();
+    if (declared.length != inputShape.dimension()) {
+      throw new IllegalArgumentException("input '" + signature.name() + "' " + signature + " does not fit the input "
+          + "shape " + inputShape);
+    }
+    for (int axis = 0; axis < declared.length; axis++) {
+      boolean sequence = axis == 0 && InputSignature.SEQUENCE_AXIS.equals(signature.names().get(1));
+      if (declared[axis] < 0 && !sequence) {
+        throw new IllegalArgumentException("input '" + signature.name() + "' " + signature + ": only the batch axis and "
+            + "axis 1, named '" + InputSignature.SEQUENCE_AXIS + "', may be dynamic");
+      }
+      if (declared[axis] >= 0 && declared[axis] != inputShape.get(axis)) {
+        throw new IllegalArgumentException("input '" + signature.name() + "' " + signature + " does not fit the input "
+            + "shape " + inputShape);
+      }
+    }
+    DataType type = signature.isTokenIds() ? DataType.INT64 : DataType.FLOAT32;
+    return new ExportInput(signature.name(), inputShape, type, signature.dynamicSequence());
   }
 }

@@ -3,10 +3,16 @@ package io.pretext.core.onnx;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import io.pretext.api.onnx.ElementType;
+import io.pretext.api.onnx.GraphValue;
+import io.pretext.api.onnx.InputSignature;
+import io.pretext.api.onnx.LayerExporters;
+import io.pretext.api.onnx.OnnxExportException;
+import io.pretext.api.onnx.OnnxGraph;
 import io.pretext.core.onnx.proto.ModelProto;
 import io.pretext.core.onnx.proto.OperatorSetIdProto;
 import io.pretext.core.onnx.proto.StringStringEntryProto;
-import io.pretext.core.onnx.proto.TensorProto;
+import io.pretext.core.plugin.PluginLoader;
 import io.pretext.api.runtime.SeedSource;
 import io.pretext.api.io.AtomicFiles;
 import java.io.IOException;
@@ -28,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * <p>The graph has one input (see {@link ExportInput}) whose batch axis is dynamic and named
  * {@code batch} (and, for text, axis 1 {@code sequence}); its outputs are named {@code features}
  * (output 0) and {@code tokens} (output 1, text encoders). Each block is written by the
- * exporter of its class ({@link LayerExporters}); a block without one fails the export with its
- * path and class.
+ * exporter of its class ({@link LayerExporters}, built from what the plugin modules register);
+ * a block without one fails the export with its path and class. The in-memory graph is then
+ * serialised as an ONNX ModelProto ({@link OnnxProtos}).
  *
  * <p>Before anything is written, ONNX Runtime (CPU) and the Java model (inference mode) run the
  * same seeded random inputs: batch 1 and 8, and for text several sequence lengths with padding.
@@ -45,8 +52,8 @@ public final class OnnxExporter {
   public static final double DEFAULT_TOLERANCE = 1e-4;
   /** The names of the model's outputs, in the order of the block's outputs. */
   public static final List<String> OUTPUT_NAMES = List.of("features", "tokens");
-  static final String BATCH_AXIS = "batch";
-  static final String SEQUENCE_AXIS = "sequence";
+  static final String BATCH_AXIS = InputSignature.BATCH_AXIS;
+  static final String SEQUENCE_AXIS = InputSignature.SEQUENCE_AXIS;
   static final int[] VERIFY_BATCHES = {1, 8};
 
   private static final Logger LOG = LoggerFactory.getLogger(OnnxExporter.class);
@@ -56,21 +63,25 @@ public final class OnnxExporter {
   private final long seed;
   private final LayerExporters exporters;
 
-  /** Opset 17, tolerance 1e-4, seed 0. */
+  /** Opset 17, tolerance 1e-4, seed 0, the writers the plugin modules on the classpath register. */
   public OnnxExporter() {
     this(DEFAULT_OPSET, DEFAULT_TOLERANCE, 0);
   }
 
   /**
+   * With the writers every plugin module on the classpath registers ({@link
+   * PluginLoader#discover()}); code that has a loader or registry passes its {@code
+   * layerExporters()} to the other constructor instead.
+   *
    * @param opset the ONNX operator set, in [MIN_OPSET, MAX_OPSET]
    * @param tolerance the largest max-abs difference accepted, > 0
    * @param seed the seed of the verification inputs
    */
   public OnnxExporter(int opset, double tolerance, long seed) {
-    this(opset, tolerance, seed, LayerExporters.standard());
+    this(opset, tolerance, seed, PluginLoader.discover().layerExporters());
   }
 
-  /** As {@link #OnnxExporter(int, double, long)} with other exporters (e.g. for added block classes). */
+  /** As {@link #OnnxExporter(int, double, long)} with the given writers (e.g. a registry's). */
   public OnnxExporter(int opset, double tolerance, long seed, LayerExporters exporters) {
     if (opset < MIN_OPSET || opset > MAX_OPSET) {
       throw new IllegalArgumentException("ONNX opset must be in [" + MIN_OPSET + ", " + MAX_OPSET + "], got " + opset);
@@ -100,12 +111,7 @@ public final class OnnxExporter {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(metadata, "metadata");
-    List<String> unsupported = exporters.unsupported(model);
-    if (!unsupported.isEmpty()) {
-      throw new OnnxExportException("Cannot export to ONNX: no exporter for " + String.join(", ", unsupported)
-          + ". Build the model from the layers of io.pretext.api.nn.layers (ExportableLayers.supported()), "
-          + "or give the exporter a LayerExporter for that class.");
-    }
+    exporters.requireExportable(model, "The model");
     if (!model.isInitialized()) {
       throw new OnnxExportException("Cannot export to ONNX: the model is not initialised; initialise it or load "
           + "its weights first");
@@ -129,23 +135,22 @@ public final class OnnxExporter {
   /** The model as a serialised ONNX ModelProto, unverified. */
   byte[] serialise(Block model, ExportInput input, Map<String, String> metadata) {
     OnnxGraph graph = new OnnxGraph("pretext", opset);
-    TensorProto.DataType type = input.type() == DataType.INT64 ? TensorProto.DataType.INT64 : TensorProto.DataType.FLOAT;
+    ElementType type = input.type() == DataType.INT64 ? ElementType.INT64 : ElementType.FLOAT;
     graph.input(input.name(), type, symbolicDims(new Shape(1).addAll(input.sampleShape()), input.dynamicSequence()));
     Shape traced = new Shape(1).addAll(input.sampleShape());
-    List<GraphValue> outputs = exporters.export(model, List.of(new GraphValue(input.name(), traced)),
-        new ExportScope(graph, exporters, model, ""));
+    List<GraphValue> outputs = exporters.export(model, List.of(new GraphValue(input.name(), traced)), graph);
     for (int i = 0; i < outputs.size(); i++) {
       String name = i < OUTPUT_NAMES.size() ? OUTPUT_NAMES.get(i) : "output_" + i;
       graph.node("Identity", List.of(outputs.get(i).name()), List.of(name));
       Shape shape = outputs.get(i).shape();
-      graph.output(name, TensorProto.DataType.FLOAT, symbolicDims(shape, input.dynamicSequence() && shape.dimension() > 2));
+      graph.output(name, ElementType.FLOAT, symbolicDims(shape, input.dynamicSequence() && shape.dimension() > 2));
     }
     ModelProto.Builder proto = ModelProto.newBuilder()
         .setIrVersion(irVersion(opset))
         .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset))
         .setProducerName("pretext")
         .setProducerVersion(producerVersion())
-        .setGraph(graph.build());
+        .setGraph(OnnxProtos.graph(graph));
     for (String key : new TreeSet<>(metadata.keySet())) {
       proto.addMetadataProps(StringStringEntryProto.newBuilder().setKey(key).setValue(metadata.get(key)));
     }

@@ -1,6 +1,7 @@
 package io.pretext.core.onnx;
 
 import ai.djl.nn.Block;
+import io.pretext.api.onnx.OnnxExportException;
 import io.pretext.api.nn.layers.TokenEmbedding;
 
 /** The range of valid token ids of a model: [0, the smallest vocabulary among its token embeddings). */

@@ -1,5 +1,6 @@
 package io.pretext.core.plugin;
 
+import io.pretext.api.onnx.LayerExporters;
 import io.pretext.api.plugin.PluginKind;
 import io.pretext.api.plugin.PluginModule;
 import io.pretext.api.plugin.PluginRegistration;
@@ -15,18 +16,21 @@ import io.pretext.api.runtime.SeedSource;
 import java.util.List;
 
 /**
- * The framework's own bindings: shared services (settings, seeds, metrics sink, engine and device)
- * and one (possibly empty) factory map per kind.
+ * The framework's own bindings: shared services (settings, seeds, metrics sink, engine and device),
+ * one (possibly empty) factory map per kind, and the layer writers every module registered.
  */
 final class CoreModule extends AbstractModule {
   private final RuntimeSettings settings;
   private final MetricsSink metrics;
   private final List<PluginRegistration> registrations;
+  private final LayerExporters layerExporters;
 
-  CoreModule(RuntimeSettings settings, MetricsSink metrics, List<PluginRegistration> registrations) {
+  CoreModule(RuntimeSettings settings, MetricsSink metrics, List<PluginRegistration> registrations,
+      LayerExporters layerExporters) {
     this.settings = settings;
     this.metrics = metrics;
     this.registrations = registrations;
+    this.layerExporters = layerExporters;
   }
 
   @Override
@@ -36,6 +40,7 @@ final class CoreModule extends AbstractModule {
     bind(SeedSource.class).toInstance(new SeedSource(settings.seed()));
     bind(EngineSetup.class).toInstance(new EngineSetup(settings));
     bind(new TypeLiteral<List<PluginRegistration>>() {}).toInstance(registrations);
+    bind(LayerExporters.class).toInstance(layerExporters);
     for (PluginKind kind : PluginKind.values()) {
       MapBinder.newMapBinder(binder(), TypeLiteral.get(String.class), PluginModule.FACTORY_TYPE, Names.named(kind.id()));
     }

@@ -1,6 +1,9 @@
 package io.pretext.core.plugin;
 
+import io.pretext.api.onnx.LayerExporters;
+import io.pretext.api.plugin.DuplicateLayerExporterException;
 import io.pretext.api.plugin.DuplicatePluginException;
+import io.pretext.api.plugin.LayerExporterRegistration;
 import io.pretext.api.plugin.PluginException;
 import io.pretext.api.plugin.PluginModule;
 import io.pretext.api.plugin.PluginRegistration;
@@ -21,17 +24,19 @@ import java.util.ServiceLoader;
 
 /**
  * Finds every {@link PluginModule} on the classpath through {@link ServiceLoader}, refuses
- * duplicate names (naming both origins), and wires the modules with Guice into a {@link
- * PluginRegistry}.
+ * duplicate names and duplicate layer writers (naming both origins), collects the layer writers
+ * into one {@link LayerExporters}, and wires the modules with Guice into a {@link PluginRegistry}.
  */
 public final class PluginLoader {
   private final List<PluginModule> modules;
   private final List<PluginRegistration> registrations;
+  private final LayerExporters layerExporters;
 
   /** Uses the given modules, in order. */
   public PluginLoader(List<? extends PluginModule> modules) {
     this.modules = List.copyOf(modules);
     this.registrations = checkedRegistrations(this.modules);
+    this.layerExporters = checkedLayerExporters(this.modules);
   }
 
   /** Discovers the modules listed under {@code META-INF/services} of the class loader. */
@@ -65,6 +70,14 @@ public final class PluginLoader {
   }
 
   /**
+   * The ONNX writer of every layer class any module registers: the set the exporter writes with
+   * and the export check accepts.
+   */
+  public LayerExporters layerExporters() {
+    return layerExporters;
+  }
+
+  /**
    * Builds the Guice injector with the framework's services and every module, and returns the
    * registry over it.
    *
@@ -72,7 +85,7 @@ public final class PluginLoader {
    */
   public PluginRegistry createRegistry(RuntimeSettings settings, MetricsSink metrics, Module... extra) {
     List<Module> all = new ArrayList<>();
-    all.add(new CoreModule(settings, metrics, registrations));
+    all.add(new CoreModule(settings, metrics, registrations, layerExporters));
     all.addAll(modules);
     all.addAll(List.of(extra));
     try {
@@ -96,5 +109,20 @@ public final class PluginLoader {
       }
     }
     return List.copyOf(all);
+  }
+
+  private static LayerExporters checkedLayerExporters(List<PluginModule> modules) {
+    LayerExporters all = LayerExporters.empty();
+    Map<Class<?>, LayerExporterRegistration<?>> seen = new HashMap<>();
+    for (PluginModule m : modules) {
+      for (LayerExporterRegistration<?> r : m.layerExporters()) {
+        LayerExporterRegistration<?> before = seen.putIfAbsent(r.layer(), r);
+        if (before != null) {
+          throw new DuplicateLayerExporterException(before, r);
+        }
+        all = r.addTo(all);
+      }
+    }
+    return all;
   }
 }

@@ -1,5 +1,6 @@
 package io.pretext.core.plugin;
 
+import io.pretext.api.onnx.LayerExporters;
 import io.pretext.api.plugin.PluginException;
 import io.pretext.api.plugin.PluginFactory;
 import io.pretext.api.plugin.PluginKind;
@@ -31,18 +32,25 @@ public final class PluginRegistry implements PluginSchemas {
   private static final TypeLiteral<Map<String, Provider<PluginFactory<?>>>> MAP_TYPE = new TypeLiteral<>() {};
   private final Map<PluginKind, Map<String, Provider<PluginFactory<?>>>> factories = new EnumMap<>(PluginKind.class);
   private final List<PluginRegistration> registrations;
+  private final LayerExporters layerExporters;
 
   @Inject
-  PluginRegistry(Injector injector, List<PluginRegistration> registrations) {
+  PluginRegistry(Injector injector, List<PluginRegistration> registrations, LayerExporters layerExporters) {
     for (PluginKind kind : PluginKind.values()) {
       factories.put(kind, injector.getInstance(Key.get(MAP_TYPE, Names.named(kind.id()))));
     }
     this.registrations = registrations;
+    this.layerExporters = layerExporters;
   }
 
   /** Every registration, in discovery order. */
   public List<PluginRegistration> registrations() {
     return registrations;
+  }
+
+  /** The ONNX writer of every layer class the installed plugins register (see {@link PluginLoader#layerExporters()}). */
+  public LayerExporters layerExporters() {
+    return layerExporters;
   }
 
   /** The names of one kind's plugins, sorted. */

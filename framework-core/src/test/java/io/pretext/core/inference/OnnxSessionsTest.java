@@ -1,5 +1,6 @@
 package io.pretext.core.inference;
 
+import io.pretext.api.onnx.InputSignature;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

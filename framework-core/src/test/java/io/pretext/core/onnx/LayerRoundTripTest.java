@@ -9,7 +9,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import io.pretext.api.nn.layers.AvgPool2d;
 import io.pretext.api.nn.layers.Dropout;
-import io.pretext.core.onnx.ExportableLayers;
 import io.pretext.api.nn.layers.FirstOutput;
 import io.pretext.api.nn.layers.Flatten;
 import io.pretext.api.nn.layers.GlobalAvgPool2d;
@@ -104,12 +103,11 @@ class LayerRoundTripTest extends ExportTestBase {
   }
 
   @Test
-  void everyExportableLayerHasAnExporterAndACase() {
-    Set<Class<? extends Block>> exported = LayerExporters.standard().classes();
-    assertEquals(ExportableLayers.supported(), exported);
+  void everyBuiltInWriterHasACase() {
+    Set<Class<? extends Block>> exported = OnnxTesting.builtIn().classes();
     Set<Class<?>> covered = new HashSet<>();
     layers().forEach(a -> collect(((Case) a.get()[0]).block().get(), covered));
-    assertEquals(ExportableLayers.supported(), covered);
+    assertEquals(exported, covered);
   }
 
   private static void collect(Block block, Set<Class<?>> out) {

@@ -1,6 +1,6 @@
 package io.pretext.core.onnx;
 
-import static io.pretext.core.onnx.OnnxGraph.attr;
+import static io.pretext.api.onnx.OnnxGraph.attr;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +17,8 @@ import io.pretext.api.nn.layers.BatchNorm2d;
 import io.pretext.api.nn.layers.Layers;
 import io.pretext.api.nn.layers.Relu;
 import io.pretext.api.nn.layers.Residual;
+import io.pretext.api.onnx.LayerExporters;
+import io.pretext.api.onnx.OnnxExportException;
 import io.pretext.core.onnx.proto.ModelProto;
 import io.pretext.core.onnx.proto.TensorShapeProto;
 import java.nio.file.Files;
@@ -48,7 +50,7 @@ class OnnxExporterTest extends ExportTestBase {
   @Test
   void aWrongExporterIsCaughtAndNothingIsWritten() throws Exception {
     // A deliberately wrong exporter: ReLU written as a leaky ReLU with slope 0.01 for negatives.
-    LayerExporters wrong = LayerExporters.standard().with(Relu.class,
+    LayerExporters wrong = OnnxTesting.builtIn().with(Relu.class,
         (block, inputs, scope) -> List.of(scope.graph().node("LeakyRelu", scope.hint("leaky"),
             List.of(inputs.get(0).name()), attr("alpha", 0.01f))));
     Path target = dir.resolve("model.onnx");
@@ -66,7 +68,7 @@ class OnnxExporterTest extends ExportTestBase {
   @Test
   void aSmallErrorIsCaughtAtTheToleranceAsked() {
     // Batch norm written with ten times its epsilon: a small but real difference.
-    LayerExporters wrong = LayerExporters.standard().with(BatchNorm2d.class,
+    LayerExporters wrong = OnnxTesting.builtIn().with(BatchNorm2d.class,
         (norm, inputs, scope) -> List.of(scope.graph().node("BatchNormalization", scope.hint("bn"),
             List.of(inputs.get(0).name(), scope.weight("gamma"), scope.weight("beta"), scope.weight("runningMean"),
                 scope.weight("runningVar")), attr("epsilon", norm.getEpsilon() * 10))));

@@ -13,6 +13,8 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.pretext.api.onnx.LayerExporters;
+import io.pretext.core.plugin.PluginLoader;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
@@ -23,6 +25,11 @@ import java.util.Random;
 /** Test helpers: random weights, random inputs, and an independent Java vs ONNX Runtime comparison. */
 final class OnnxTesting {
   private OnnxTesting() {}
+
+  /** The writers of the built-in layers alone, through the plugin path (the built-in module's registrations). */
+  static LayerExporters builtIn() {
+    return new PluginLoader(java.util.List.of(new LayerExporterPlugins())).layerExporters();
+  }
 
   /**
    * Initialises the block and replaces every parameter by seeded random values (in place, so a

@@ -1,5 +1,9 @@
 package io.pretext.core.plugin;
 
+import io.pretext.api.nn.layers.Relu;
+import io.pretext.api.onnx.LayerExporter;
+import io.pretext.api.onnx.LayerExporters;
+import io.pretext.api.plugin.DuplicateLayerExporterException;
 import io.pretext.api.plugin.DuplicatePluginException;
 import io.pretext.api.plugin.PluginFactory;
 import io.pretext.api.plugin.PluginKind;
@@ -114,6 +118,24 @@ class PluginLoaderTest {
     }
   }
 
+  /** Writes Relu; the tests only check where it ends up. */
+  static final LayerExporter<Relu> RELU_WRITER = (block, inputs, scope) -> List.of(inputs.get(0).name());
+
+  public static final class WriterModuleA extends PluginModule {
+    @Override
+    protected void declare(PluginRegistrar plugins) {
+      plugins.encoder("width", WidthEncoderFactory.class);
+      plugins.layerExporter(Relu.class, RELU_WRITER);
+    }
+  }
+
+  public static final class WriterModuleB extends PluginModule {
+    @Override
+    protected void declare(PluginRegistrar plugins) {
+      plugins.layerExporter(Relu.class, (block, inputs, scope) -> List.of(inputs.get(0).name()));
+    }
+  }
+
   private static PluginRegistry registry(PluginModule... modules) {
     return new PluginLoader(List.of(modules)).createRegistry(new RuntimeSettings(42, 1, "cpu",
         RuntimeSettings.defaultDataCache()), MetricsSink.NONE);
@@ -179,5 +201,35 @@ class PluginLoaderTest {
     PluginRegistration r = loader.registrations().get(0);
     assertSame(ModuleA.class, r.moduleClass());
     assertTrue(r.origin().contains(ModuleA.class.getName()));
+  }
+
+  @Test
+  void layerWritersAreCollectedBesideTheFactories() {
+    PluginLoader loader = new PluginLoader(List.of(new WriterModuleA()));
+    assertEquals(List.of("width"), loader.registrations().stream().map(PluginRegistration::name).toList());
+    assertSame(WriterModuleA.class, new WriterModuleA().layerExporters().get(0).moduleClass());
+    LayerExporters writers = loader.layerExporters();
+    assertEquals(java.util.Set.of(Relu.class), writers.classes());
+    assertTrue(writers.supports(new Relu()));
+    PluginRegistry registry = loader.createRegistry(new RuntimeSettings(42, 1, "cpu",
+        RuntimeSettings.defaultDataCache()), MetricsSink.NONE);
+    assertSame(writers, registry.layerExporters());
+    assertTrue(new PluginLoader(List.of(new ModuleA())).layerExporters().classes().isEmpty());
+  }
+
+  @Test
+  void twoWritersForOneLayerNameBothOrigins() {
+    DuplicateLayerExporterException e = assertThrows(DuplicateLayerExporterException.class,
+        () -> new PluginLoader(List.of(new WriterModuleA(), new WriterModuleB())));
+    assertTrue(e.getMessage().contains("ONNX writer for the layer " + Relu.class.getName()), e.getMessage());
+    assertTrue(e.getMessage().contains(WriterModuleA.class.getName()), e.getMessage());
+    assertTrue(e.getMessage().contains(WriterModuleB.class.getName()), e.getMessage());
+    assertTrue(e.getMessage().contains("target/test-classes"), e.getMessage());
+  }
+
+  @Test
+  void theBuiltInWritersCannotBeRegisteredTwice() {
+    assertThrows(DuplicateLayerExporterException.class, () -> new PluginLoader(List.of(
+        new io.pretext.core.onnx.LayerExporterPlugins(), new io.pretext.core.onnx.LayerExporterPlugins())));
   }
 }

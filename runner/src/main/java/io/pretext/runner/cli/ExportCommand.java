@@ -47,7 +47,7 @@ final class ExportCommand implements Runnable {
     RunDirectory run = RunDirectory.open(runDir);
     RunConfig config = new RunConfigLoader(plugins.registry()).load(run.config(), java.util.List.of());
     RunExport.Outcome outcome = new RunPipeline(plugins, false).export(config, run,
-        RunExport.fromConfig(config, opset, tolerance));
+        RunExport.fromConfig(config, plugins.loader().layerExporters(), opset, tolerance));
     print(outcome, spec.commandLine().getOut());
   }
 

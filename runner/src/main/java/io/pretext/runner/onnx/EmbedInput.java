@@ -7,7 +7,7 @@ import io.pretext.core.data.IdxReader;
 import io.pretext.api.data.ImageDataset;
 import io.pretext.core.data.ImageFolderReader;
 import io.pretext.core.data.TextLinesReader;
-import io.pretext.core.inference.InputSignature;
+import io.pretext.api.onnx.InputSignature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

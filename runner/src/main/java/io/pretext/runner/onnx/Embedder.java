@@ -4,7 +4,7 @@ import io.pretext.api.PretextUserException;
 import io.pretext.api.data.Image;
 import io.pretext.core.inference.EncoderSession;
 import io.pretext.core.inference.FeatureBatch;
-import io.pretext.core.inference.InputSignature;
+import io.pretext.api.onnx.InputSignature;
 import io.pretext.api.spi.AugmentPipeline;
 import io.pretext.api.spi.HostTensor;
 import io.pretext.api.spi.InputBatcher;

@@ -10,10 +10,11 @@ import ai.djl.nn.core.Linear;
 import io.pretext.api.PretextUserException;
 import io.pretext.api.config.ConfigNode;
 import io.pretext.core.engine.EngineSetup;
-import io.pretext.core.inference.InputSignature;
 import io.pretext.core.inference.ModelMetadata;
 import io.pretext.api.nn.layers.FirstOutput;
 import io.pretext.api.nn.layers.Layers;
+import io.pretext.api.onnx.InputSignature;
+import io.pretext.api.onnx.LayerExporters;
 import io.pretext.core.onnx.ExportInput;
 import io.pretext.core.onnx.ExportResult;
 import io.pretext.core.onnx.OnnxExporter;
@@ -39,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * downstream step uses it) and, when the downstream step saved a linear probe, {@code
  * RUN_DIR/export/classifier.onnx} (encoder + the probe of the largest label budget, output:
  * logits). Each file carries the {@link ModelMetadata} keys and is verified against the Java model
- * by the {@link OnnxExporter} before it is written. For a text run the tokenizer files are copied
- * beside the encoder.
+ * by the {@link OnnxExporter}, with the layer writers of the installed plugins, before it is
+ * written. The input is the one the encoder declares ({@link
+ * io.pretext.api.spi.Encoder#inputSignature}); for token ids the tokenizer files are copied beside
+ * the encoder.
  */
 public final class RunExport {
   private static final Logger LOG = LoggerFactory.getLogger(RunExport.class);
@@ -56,25 +59,30 @@ public final class RunExport {
    * @param frameworkVersion written into the metadata
    * @param opset the ONNX operator set
    * @param tolerance the largest max-abs difference accepted by the verification
+   * @param exporters the layer writers, from the plugin registry
    */
-  public RunExport(String frameworkVersion, int opset, double tolerance, long seed) {
+  public RunExport(String frameworkVersion, int opset, double tolerance, long seed, LayerExporters exporters) {
     this.frameworkVersion = frameworkVersion;
     try {
-      this.exporter = new OnnxExporter(opset, tolerance, seed);
+      this.exporter = new OnnxExporter(opset, tolerance, seed, exporters);
     } catch (IllegalArgumentException e) {
       throw new PretextUserException("Cannot export: " + e.getMessage() + ".", e);
     }
   }
 
-  /** From the run's {@code export} section, with the run's seed for the verification inputs. */
-  public static RunExport fromConfig(RunConfig config) {
-    return fromConfig(config, null, null);
+  /**
+   * From the run's {@code export} section, with the run's seed for the verification inputs.
+   *
+   * @param exporters the layer writers of the installed plugins ({@code PluginLoader.layerExporters()})
+   */
+  public static RunExport fromConfig(RunConfig config, LayerExporters exporters) {
+    return fromConfig(config, exporters, null, null);
   }
 
-  /** As {@link #fromConfig(RunConfig)}, with the opset and tolerance replaced where given (not null). */
-  public static RunExport fromConfig(RunConfig config, Integer opset, Double tolerance) {
+  /** As {@link #fromConfig(RunConfig, LayerExporters)}, with the opset and tolerance replaced where given (not null). */
+  public static RunExport fromConfig(RunConfig config, LayerExporters exporters, Integer opset, Double tolerance) {
     return new RunExport(frameworkVersion(), opset != null ? opset : config.export().getInt("opset"),
-        tolerance != null ? tolerance : config.export().getDouble("tolerance"), config.runtime().seed());
+        tolerance != null ? tolerance : config.export().getDouble("tolerance"), config.runtime().seed(), exporters);
   }
 
   /** The version of the running pretext jar, or "development" when run from classes. */
@@ -93,15 +101,16 @@ public final class RunExport {
    */
   public Outcome export(RunDirectory run, RunConfig config, RunPlugins plugins, Shape inputShape,
       Optional<Path> probe) {
-    boolean text = String.class.equals(plugins.data().sampleType());
+    InputSignature signature = plugins.encoder().inputSignature(inputShape);
+    boolean text = signature.isTokenIds();
     Path dir = run.root().resolve(DIRECTORY);
     PretrainedWeights weights = PretrainedWeights.read(run.encoderParameters());
     new EngineSetup(config.runtime()).start();
     try (NDManager manager = NDManager.newBaseManager()) {
-      ExportInput input = text ? ExportInput.text(Math.toIntExact(inputShape.get(0))) : ExportInput.image(inputShape);
+      ExportInput input = exportInput(signature, inputShape);
       Block encoder = encoder(plugins, inputShape, weights, manager);
       long features = plugins.encoder().featureSize(inputShape);
-      Map<String, String> metadata = metadata(config, inputShape, text, features);
+      Map<String, String> metadata = metadata(config, signature, features);
       if (text) {
         metadata.put(ModelMetadata.VOCABULARY, copyTokenizer(run, dir));
       }
@@ -164,10 +173,20 @@ public final class RunExport {
     array.set(values);
   }
 
-  private Map<String, String> metadata(RunConfig config, Shape inputShape, boolean text, long features) {
+  private static ExportInput exportInput(InputSignature signature, Shape inputShape) {
+    try {
+      return ExportInput.of(signature, inputShape);
+    } catch (IllegalArgumentException e) {
+      throw new PretextUserException("Cannot export: the encoder declares an input the exporter cannot write: "
+          + e.getMessage() + ". Fix the encoder's inputSignature.", e);
+    }
+  }
+
+  private Map<String, String> metadata(RunConfig config, InputSignature signature, long features) {
+    boolean text = signature.isTokenIds();
     Map<String, String> m = new LinkedHashMap<>();
     m.put(ModelMetadata.TASK, config.pretext().map(p -> p.getString("name")).orElse("none"));
-    m.put(ModelMetadata.INPUT, (text ? InputSignature.tokenIds() : InputSignature.images(inputShape.getShape())).format());
+    m.put(ModelMetadata.INPUT, signature.format());
     List<ConfigNode> preprocess = config.downstream().getNodeList("preprocess");
     m.put(ModelMetadata.PREPROCESS, ModelPreprocessing.toYaml(preprocess));
     preprocess.stream().filter(s -> "normalize".equals(s.getString("name"))).findFirst().ifPresent(s ->

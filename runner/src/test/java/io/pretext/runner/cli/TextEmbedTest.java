@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.pretext.core.data.fetch.Sha256;
 import io.pretext.core.inference.FeatureBatch;
-import io.pretext.core.inference.InputSignature;
+import io.pretext.api.onnx.InputSignature;
 import io.pretext.core.inference.ModelMetadata;
 import io.pretext.core.inference.NpyFiles;
 import io.pretext.api.nn.layers.TransformerEncoder;

@@ -2,6 +2,7 @@ package io.pretext.core.nn.encoders;
 
 import ai.djl.ndarray.types.Shape;
 import io.pretext.api.nn.layers.TransformerEncoder;
+import io.pretext.api.onnx.InputSignature;
 import io.pretext.api.spi.Encoder;
 
 /**
@@ -38,6 +39,13 @@ public record TextTransformer(int vocabularySize, int maxLength, int dimension, 
   public long featureSize(Shape inputShape) {
     requireSequence(inputShape);
     return dimension;
+  }
+
+  /** Token ids {@code input_ids: int64[batch, sequence]}, any length up to max length; id 0 is padding. */
+  @Override
+  public InputSignature inputSignature(Shape inputShape) {
+    requireSequence(inputShape);
+    return InputSignature.tokenIds();
   }
 
   private void requireSequence(Shape inputShape) {

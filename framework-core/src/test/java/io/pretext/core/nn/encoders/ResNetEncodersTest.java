@@ -15,7 +15,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import io.pretext.core.onnx.ExportableLayers;
+import io.pretext.core.plugin.PluginLoader;
 import io.pretext.api.spi.Encoder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -81,10 +81,10 @@ class ResNetEncodersTest {
   }
 
   @Test
-  void builtInEncodersUseOnlyExportableLayers() {
+  void builtInEncodersUseOnlyRegisteredLayers() {
     for (Encoder e : List.of(new ResNetMini(4), new ResNet18(4))) {
       Block block = e.build(new Shape(3, 32, 32));
-      assertEquals(List.of(), ExportableLayers.unsupported(block), e.getClass().getSimpleName());
+      assertEquals(List.of(), PluginLoader.discover().layerExporters().unsupported(block), e.getClass().getSimpleName());
     }
   }
 

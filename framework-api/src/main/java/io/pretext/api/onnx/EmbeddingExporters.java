@@ -1,17 +1,17 @@
-package io.pretext.core.onnx;
+package io.pretext.api.onnx;
 
-import static io.pretext.core.onnx.OnnxGraph.attr;
+import static io.pretext.api.onnx.OnnxGraph.attr;
 
 import io.pretext.api.nn.layers.PositionEmbedding;
 import io.pretext.api.nn.layers.TokenEmbedding;
 import java.util.List;
 
 /** Token and learned position embeddings. */
-final class EmbeddingExporters {
+public final class EmbeddingExporters {
   private EmbeddingExporters() {}
 
   /** Gather(weight (V, D), ids (N, T), axis 0) to (N, T, D). */
-  static List<String> tokens(TokenEmbedding block, List<GraphValue> inputs, ExportScope scope) {
+  public static List<String> tokens(TokenEmbedding block, List<GraphValue> inputs, ExportScope scope) {
     return List.of(scope.graph().node("Gather", scope.hint("tokens"),
         List.of(scope.weight("weight"), inputs.get(0).name()), attr("axis", 0L)));
   }
@@ -21,7 +21,7 @@ final class EmbeddingExporters {
    * sequence length up to the table's runs; the rows are taken with Slice and added with
    * broadcasting over the batch.
    */
-  static List<String> positions(PositionEmbedding block, List<GraphValue> inputs, ExportScope scope) {
+  public static List<String> positions(PositionEmbedding block, List<GraphValue> inputs, ExportScope scope) {
     OnnxGraph g = scope.graph();
     String x = inputs.get(0).name();
     String length = g.node("Shape", scope.hint("length"), List.of(x), attr("start", 1L), attr("end", 2L));

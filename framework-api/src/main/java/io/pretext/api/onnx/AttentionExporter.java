@@ -1,10 +1,9 @@
-package io.pretext.core.onnx;
+package io.pretext.api.onnx;
 
-import static io.pretext.core.onnx.OnnxGraph.attr;
-import static io.pretext.core.onnx.OnnxGraph.ints;
+import static io.pretext.api.onnx.OnnxGraph.attr;
+import static io.pretext.api.onnx.OnnxGraph.ints;
 
 import io.pretext.api.nn.layers.MultiHeadSelfAttention;
-import io.pretext.core.onnx.proto.TensorProto;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,7 +16,7 @@ import java.util.List;
  * to (N, 1, 1, T) and added; Softmax over the keys; times v; heads joined back to (N, T, D); the
  * output projection.
  */
-final class AttentionExporter implements LayerExporter<MultiHeadSelfAttention> {
+public final class AttentionExporter implements LayerExporter<MultiHeadSelfAttention> {
 
   @Override
   public List<String> export(MultiHeadSelfAttention block, List<GraphValue> inputs, ExportScope scope) {
@@ -40,7 +39,7 @@ final class AttentionExporter implements LayerExporter<MultiHeadSelfAttention> {
 
     String products = g.node("MatMul", scope.hint("qk"), List.of(q, kt));
     String scores = g.node("Mul", scope.hint("scores"), List.of(products, g.scalar(scope.hint("scale"), block.getScale())));
-    String padFloat = g.node("Cast", scope.hint("pad_float"), List.of(pad), attr("to", (long) TensorProto.DataType.FLOAT_VALUE));
+    String padFloat = g.node("Cast", scope.hint("pad_float"), List.of(pad), attr("to", (long) ElementType.FLOAT.code()));
     String maskTerm = g.node("Mul", scope.hint("mask_term"),
         List.of(padFloat, g.scalar(scope.hint("masked_score"), MultiHeadSelfAttention.MASKED_SCORE)));
     String mask = g.node("Unsqueeze", scope.hint("mask"), List.of(maskTerm, g.vector(scope.hint("mask_axes"), 1, 2)));

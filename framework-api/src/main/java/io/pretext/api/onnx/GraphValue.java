@@ -1,4 +1,4 @@
-package io.pretext.core.onnx;
+package io.pretext.api.onnx;
 
 import ai.djl.ndarray.types.Shape;
 import java.util.Objects;

@@ -1,7 +1,7 @@
-package io.pretext.core.onnx;
+package io.pretext.api.onnx;
 
-import static io.pretext.core.onnx.OnnxGraph.attr;
-import static io.pretext.core.onnx.OnnxGraph.ints;
+import static io.pretext.api.onnx.OnnxGraph.attr;
+import static io.pretext.api.onnx.OnnxGraph.ints;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
@@ -13,7 +13,7 @@ import java.util.List;
  * channels-last weight is reordered), optional bias (O), strides, symmetric pads, dilations and
  * groups from the block's getters.
  */
-final class Conv2dExporter implements LayerExporter<Conv2d> {
+public final class Conv2dExporter implements LayerExporter<Conv2d> {
 
   @Override
   public List<String> export(Conv2d conv, List<GraphValue> inputs, ExportScope scope) {

@@ -1,6 +1,6 @@
-package io.pretext.core.onnx;
+package io.pretext.api.onnx;
 
-import static io.pretext.core.onnx.OnnxGraph.attr;
+import static io.pretext.api.onnx.OnnxGraph.attr;
 
 import io.pretext.api.nn.layers.BatchNorm2d;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.List;
  * {@link BatchNorm2d} in inference form as ONNX BatchNormalization: {@code gamma * (x - mean) /
  * sqrt(var + eps) + beta} per channel, with the running statistics.
  */
-final class BatchNorm2dExporter implements LayerExporter<BatchNorm2d> {
+public final class BatchNorm2dExporter implements LayerExporter<BatchNorm2d> {
 
   @Override
   public List<String> export(BatchNorm2d norm, List<GraphValue> inputs, ExportScope scope) {

@@ -1,19 +1,18 @@
-package io.pretext.core.onnx;
+package io.pretext.api.onnx;
 
-import static io.pretext.core.onnx.OnnxGraph.attr;
-import static io.pretext.core.onnx.OnnxGraph.ints;
+import static io.pretext.api.onnx.OnnxGraph.attr;
+import static io.pretext.api.onnx.OnnxGraph.ints;
 
 import io.pretext.api.nn.layers.Dropout;
 import io.pretext.api.nn.layers.LayerNorm;
 import io.pretext.api.nn.layers.TransformerEncoder;
 import io.pretext.api.nn.layers.TransformerLayer;
-import io.pretext.core.onnx.proto.TensorProto;
 import java.util.List;
 
 /** The Transformer's own blocks: layer norm, dropout, the pre-LN layer and the encoder with its mean pooling. */
-final class TransformerExporters {
+public final class TransformerExporters {
   /** The first operator set where ReduceMean takes its axes as an input. */
-  static final int REDUCE_AXES_INPUT_OPSET = 18;
+  public static final int REDUCE_AXES_INPUT_OPSET = 18;
 
   private TransformerExporters() {}
 
@@ -23,7 +22,7 @@ final class TransformerExporters {
    * same, but ONNX Runtime 1.29's CPU kernel for it measured 2.5x slower than this form here
    * (BENCHMARKS.md, ONNX section).
    */
-  static List<String> layerNorm(LayerNorm block, List<GraphValue> inputs, ExportScope scope) {
+  public static List<String> layerNorm(LayerNorm block, List<GraphValue> inputs, ExportScope scope) {
     OnnxGraph g = scope.graph();
     String x = inputs.get(0).name();
     String mean = lastAxisMean(g, scope, x, "mean");
@@ -47,12 +46,12 @@ final class TransformerExporters {
   }
 
   /** Inference dropout is the identity: no node. */
-  static List<String> dropout(Dropout block, List<GraphValue> inputs, ExportScope scope) {
+  public static List<String> dropout(Dropout block, List<GraphValue> inputs, ExportScope scope) {
     return List.of(inputs.get(0).name());
   }
 
   /** {@code h = x + attention(norm1(x), pad); y = h + ff2(gelu(ff1(norm2(h))))}, dropout omitted. */
-  static List<String> layer(TransformerLayer block, List<GraphValue> inputs, ExportScope scope) {
+  public static List<String> layer(TransformerLayer block, List<GraphValue> inputs, ExportScope scope) {
     OnnxGraph g = scope.graph();
     GraphValue x = inputs.get(0);
     GraphValue pad = inputs.get(1);
@@ -72,7 +71,7 @@ final class TransformerExporters {
    * masked mean: {@code ReduceSum(states * keep, axis 1) / Max(ReduceSum(keep, axis 1), 1)} with
    * {@code keep = Cast(Not(pad))}. Outputs: pooled (N, D) and states (N, T, D).
    */
-  static List<String> encoder(TransformerEncoder block, List<GraphValue> inputs, ExportScope scope) {
+  public static List<String> encoder(TransformerEncoder block, List<GraphValue> inputs, ExportScope scope) {
     OnnxGraph g = scope.graph();
     GraphValue ids = inputs.get(0);
     GraphValue pad = new GraphValue(g.node("Equal", scope.hint("pad"),
@@ -86,7 +85,7 @@ final class TransformerExporters {
     String states = scope.child(scope.childNamed("norm"), x).get(0).name();
 
     String notPad = g.node("Not", scope.hint("not_pad"), List.of(pad.name()));
-    String keep = g.node("Cast", scope.hint("keep"), List.of(notPad), attr("to", (long) TensorProto.DataType.FLOAT_VALUE));
+    String keep = g.node("Cast", scope.hint("keep"), List.of(notPad), attr("to", (long) ElementType.FLOAT.code()));
     String axis1 = g.vector(scope.hint("axis1"), 1);
     String count = g.node("ReduceSum", scope.hint("count"), List.of(keep, axis1), attr("keepdims", 1L));
     String divisor = g.node("Max", scope.hint("divisor"), List.of(count, g.scalar(scope.hint("one"), 1f)));

@@ -1,7 +1,7 @@
-package io.pretext.core.onnx;
+package io.pretext.api.onnx;
 
-import static io.pretext.core.onnx.OnnxGraph.attr;
-import static io.pretext.core.onnx.OnnxGraph.ints;
+import static io.pretext.api.onnx.OnnxGraph.attr;
+import static io.pretext.api.onnx.OnnxGraph.ints;
 
 import io.pretext.api.nn.layers.AvgPool2d;
 import io.pretext.api.nn.layers.GlobalAvgPool2d;
@@ -13,10 +13,11 @@ import java.util.List;
  * ceil_mode = 0}, as the layers compute it); the average counts padded cells ({@code
  * count_include_pad = 1}); the global average is followed by a Flatten to (N, C).
  */
-final class PoolExporters {
+public final class PoolExporters {
   private PoolExporters() {}
 
-  static List<String> max(MaxPool2d pool, List<GraphValue> inputs, ExportScope scope) {
+  /** ONNX MaxPool. */
+  public static List<String> max(MaxPool2d pool, List<GraphValue> inputs, ExportScope scope) {
     long k = pool.getKernel();
     long s = pool.getStride();
     long p = pool.getPadding();
@@ -24,7 +25,8 @@ final class PoolExporters {
         ints("kernel_shape", k, k), ints("strides", s, s), ints("pads", p, p, p, p), attr("ceil_mode", 0L)));
   }
 
-  static List<String> average(AvgPool2d pool, List<GraphValue> inputs, ExportScope scope) {
+  /** ONNX AveragePool. */
+  public static List<String> average(AvgPool2d pool, List<GraphValue> inputs, ExportScope scope) {
     long k = pool.getKernel();
     long s = pool.getStride();
     long p = pool.getPadding();
@@ -33,7 +35,8 @@ final class PoolExporters {
         attr("count_include_pad", pool.isCountIncludePad() ? 1L : 0L)));
   }
 
-  static List<String> globalAverage(GlobalAvgPool2d pool, List<GraphValue> inputs, ExportScope scope) {
+  /** ONNX GlobalAveragePool, then Flatten to (N, C). */
+  public static List<String> globalAverage(GlobalAvgPool2d pool, List<GraphValue> inputs, ExportScope scope) {
     OnnxGraph g = scope.graph();
     String pooled = g.node("GlobalAveragePool", scope.hint("global_pool"), List.of(inputs.get(0).name()));
     return List.of(g.node("Flatten", scope.hint("global_pool_flat"), List.of(pooled), attr("axis", 1L)));

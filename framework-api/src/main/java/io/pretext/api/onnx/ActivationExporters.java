@@ -1,17 +1,17 @@
-package io.pretext.core.onnx;
+package io.pretext.api.onnx;
 
 import ai.djl.nn.Block;
 import java.util.List;
 
 /** The element-wise activations: ReLU, and GELU in its exact erf form. */
-final class ActivationExporters {
+public final class ActivationExporters {
   /** The first operator set with a Gelu operator. */
-  static final int GELU_OPSET = 20;
+  public static final int GELU_OPSET = 20;
 
   private ActivationExporters() {}
 
   /** ONNX Relu. */
-  static List<String> relu(Block block, List<GraphValue> inputs, ExportScope scope) {
+  public static List<String> relu(Block block, List<GraphValue> inputs, ExportScope scope) {
     return List.of(scope.graph().node("Relu", scope.hint("relu"), List.of(inputs.get(0).name())));
   }
 
@@ -19,12 +19,12 @@ final class ActivationExporters {
    * {@code 0.5 * x * (1 + erf(x / sqrt(2)))}, PyTorch's default GELU: ONNX Gelu from opset 20,
    * the same expression from Div, Erf, Add and Mul before.
    */
-  static List<String> gelu(Block block, List<GraphValue> inputs, ExportScope scope) {
+  public static List<String> gelu(Block block, List<GraphValue> inputs, ExportScope scope) {
     return List.of(gelu(inputs.get(0).name(), scope));
   }
 
   /** Writes the exact GELU of one value; shared with the blocks that apply GELU inside. */
-  static String gelu(String x, ExportScope scope) {
+  public static String gelu(String x, ExportScope scope) {
     OnnxGraph g = scope.graph();
     if (g.opset() >= GELU_OPSET) {
       return g.node("Gelu", scope.hint("gelu"), List.of(x));

@@ -1,6 +1,6 @@
-package io.pretext.core.onnx;
+package io.pretext.api.onnx;
 
-import static io.pretext.core.onnx.OnnxGraph.attr;
+import static io.pretext.api.onnx.OnnxGraph.attr;
 
 import ai.djl.nn.core.Linear;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.List;
  * rank (e.g. token states (N, T, in)) is reshaped to (-1, in) for the Gemm and back to its leading
  * axes, read at run time, followed by the units.
  */
-final class LinearExporter implements LayerExporter<Linear> {
+public final class LinearExporter implements LayerExporter<Linear> {
 
   @Override
   public List<String> export(Linear linear, List<GraphValue> inputs, ExportScope scope) {

@@ -1,4 +1,4 @@
-package io.pretext.core.onnx;
+package io.pretext.api.onnx;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What an exporter sees while it writes one block: the graph, the block's path in the model
- * (child names from the root joined by '/'), its children and its weights.
+ * What a {@link LayerExporter} sees while it writes one block: the graph, the block's path in
+ * the model (child names from the root joined by '/'), its children (written through their own
+ * exporters with {@link #child}) and its weights. Made by {@link LayerExporters}.
  */
 public final class ExportScope {
   private final OnnxGraph graph;
@@ -44,7 +45,7 @@ public final class ExportScope {
     for (Pair<String, Block> pair : block.getChildren()) {
       if (pair.getValue() == child) {
         String childPath = path.isEmpty() ? pair.getKey() : path + "/" + pair.getKey();
-        return exporters.export(child, inputs, new ExportScope(graph, exporters, child, childPath));
+        return exporters.exportChild(child, inputs, new ExportScope(graph, exporters, child, childPath));
       }
     }
     throw new IllegalArgumentException(path() + ": " + child.getClass().getSimpleName() + " is not a child of "

@@ -1,4 +1,4 @@
-package io.pretext.core.onnx;
+package io.pretext.api.onnx;
 
 import io.pretext.api.PretextUserException;
 
