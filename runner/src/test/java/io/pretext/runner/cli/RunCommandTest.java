@@ -74,9 +74,9 @@ class RunCommandTest {
 
   @Test
   void absentPluginFailsClearlyBeforeAnyWork() throws Exception {
-    CliHarness.Result r = CliHarness.run("run", file.toString(), "--set", "pretext.name=jigsaw", "--no-progress");
+    CliHarness.Result r = CliHarness.run("run", file.toString(), "--set", "pretext.name=exemplar", "--no-progress");
     assertEquals(PretextCli.USER_ERROR, r.code());
-    assertTrue(r.err().contains("no pretext-task plugin named 'jigsaw'"), r.err());
+    assertTrue(r.err().contains("no pretext-task plugin named 'exemplar'"), r.err());
     assertTrue(r.err().matches("(?s).*known: [a-z, -]*\\bcontext\\b[a-z, -]*\\bsimclr\\b.*"), r.err());
     assertFalse(Files.exists(dir.resolve("runs")), "nothing was created");
   }
