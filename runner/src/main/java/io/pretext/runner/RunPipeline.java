@@ -75,8 +75,24 @@ public final class RunPipeline {
   public record Pretraining(long steps, int epochs, double finalLoss, double medianStepMillis, double dataWaitFraction,
       Duration wall, Optional<HeldOutEvaluation.Result> heldOut) {}
 
-  /** Pretrains, then (unless {@code stages} says otherwise) transfers, in the given run directory. */
+  /**
+   * The checks a run makes before it reads data or creates its run directory: every plugin's
+   * {@code create} (each checks its own section) and the {@code train} settings. {@code pretext
+   * config check} makes them too.
+   *
+   * @throws ConfigException naming the file, the key and its line
+   */
+  public void check(RunConfig config) {
+    RunPlugins.create(config, bootstrap.registry(config.runtime(), MetricsSink.NONE));
+    config.trainSettings();
+  }
+
+  /**
+   * Pretrains, then (unless {@code stages} says otherwise) transfers, in a new run directory; a
+   * config that fails {@link #check} leaves no directory behind.
+   */
   public Summary run(RunConfig config, Path runDirPath, Stages stages) {
+    check(config);
     RunDirectory runDir = RunDirectory.create(runDirPath);
     writeConfig(config, runDir);
     ResourceMonitor monitor = new ResourceMonitor();

@@ -1,9 +1,11 @@
 package io.pretext.api.config;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The type of one configuration value, with its allowed range.
@@ -21,6 +23,9 @@ public sealed interface ValueType {
   /** How the type reads in an error message, e.g. "an integer in [1, 4096]". */
   String describe();
 
+  /** How several values of the type read, after "a list of": e.g. "integers in [1, 4096]". */
+  String describeMany();
+
   static ValueType string() {
     return new Text(List.of());
   }
@@ -28,6 +33,16 @@ public sealed interface ValueType {
   /** One of the given words (case-sensitive). */
   static ValueType oneOf(String... allowed) {
     return new Text(List.of(allowed));
+  }
+
+  /** One of the given whole numbers, e.g. {@code oneOfIntegers(0, 90, 180, 270)} for rotations in degrees. */
+  static ValueType oneOfIntegers(long... allowed) {
+    return new IntChoice(Arrays.stream(allowed).boxed().toList());
+  }
+
+  /** One of the given real numbers, e.g. {@code oneOfNumbers(0.5, 1, 2)}. */
+  static ValueType oneOfNumbers(double... allowed) {
+    return new RealChoice(Arrays.stream(allowed).boxed().toList());
   }
 
   static ValueType bool() {
@@ -81,6 +96,11 @@ public sealed interface ValueType {
     public String describe() {
       return allowed.isEmpty() ? "a string" : "one of " + allowed;
     }
+
+    @Override
+    public String describeMany() {
+      return allowed.isEmpty() ? "strings" : "values from " + allowed;
+    }
   }
 
   /** true or false. */
@@ -102,6 +122,11 @@ public sealed interface ValueType {
     @Override
     public String describe() {
       return "a boolean (true or false)";
+    }
+
+    @Override
+    public String describeMany() {
+      return "booleans (true or false)";
     }
   }
 
@@ -131,11 +156,52 @@ public sealed interface ValueType {
 
     @Override
     public String describe() {
-      String hi = max >= Integer.MAX_VALUE ? "" : ", " + max;
-      if (hi.isEmpty()) {
-        return "an integer >= " + min;
+      return "an integer " + range();
+    }
+
+    @Override
+    public String describeMany() {
+      return "integers " + range();
+    }
+
+    private String range() {
+      return max >= Integer.MAX_VALUE ? ">= " + min : "in [" + min + ", " + max + "]";
+    }
+  }
+
+  /** A whole number from a fixed set. */
+  record IntChoice(List<Long> allowed) implements ValueType {
+    private static final Int ANY = new Int(Long.MIN_VALUE, Long.MAX_VALUE);
+
+    public IntChoice {
+      allowed = List.copyOf(allowed);
+      if (allowed.isEmpty()) {
+        throw new IllegalArgumentException("oneOfIntegers needs at least one allowed value");
       }
-      return "an integer in [" + min + hi + "]";
+    }
+
+    @Override
+    public Object coerce(Object raw) {
+      Object v;
+      try {
+        v = ANY.coerce(raw);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("expected " + describe());
+      }
+      if (!allowed.contains(v)) {
+        throw new IllegalArgumentException("expected " + describe());
+      }
+      return v;
+    }
+
+    @Override
+    public String describe() {
+      return "one of " + allowed;
+    }
+
+    @Override
+    public String describeMany() {
+      return "integers from " + allowed;
     }
   }
 
@@ -165,14 +231,63 @@ public sealed interface ValueType {
 
     @Override
     public String describe() {
-      if (max >= Double.MAX_VALUE) {
-        return "a number " + (minOpen ? "> " : ">= ") + fmt(min);
-      }
-      return "a number in " + (minOpen ? "(" : "[") + fmt(min) + ", " + fmt(max) + (maxOpen ? ")" : "]");
+      return "a number " + range();
     }
 
-    private static String fmt(double d) {
+    @Override
+    public String describeMany() {
+      return "numbers " + range();
+    }
+
+    private String range() {
+      if (max >= Double.MAX_VALUE) {
+        return (minOpen ? "> " : ">= ") + fmt(min);
+      }
+      return "in " + (minOpen ? "(" : "[") + fmt(min) + ", " + fmt(max) + (maxOpen ? ")" : "]");
+    }
+
+    static String fmt(double d) {
       return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+  }
+
+  /** A finite real number from a fixed set. */
+  record RealChoice(List<Double> allowed) implements ValueType {
+    private static final Real ANY = new Real(-Double.MAX_VALUE, false, Double.MAX_VALUE, false);
+
+    public RealChoice {
+      allowed = List.copyOf(allowed);
+      if (allowed.isEmpty()) {
+        throw new IllegalArgumentException("oneOfNumbers needs at least one allowed value");
+      }
+    }
+
+    @Override
+    public Object coerce(Object raw) {
+      double v;
+      try {
+        v = (Double) ANY.coerce(raw);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("expected " + describe());
+      }
+      if (allowed.stream().noneMatch(a -> a == v)) {
+        throw new IllegalArgumentException("expected " + describe());
+      }
+      return v;
+    }
+
+    @Override
+    public String describe() {
+      return "one of " + shown();
+    }
+
+    @Override
+    public String describeMany() {
+      return "numbers from " + shown();
+    }
+
+    private String shown() {
+      return allowed.stream().map(Real::fmt).collect(Collectors.joining(", ", "[", "]"));
     }
   }
 
@@ -205,7 +320,12 @@ public sealed interface ValueType {
 
     @Override
     public String describe() {
-      return "a list of " + element.describe().replaceFirst("^an? ", "") + " values";
+      return "a list of " + element.describeMany();
+    }
+
+    @Override
+    public String describeMany() {
+      return "lists of " + element.describeMany();
     }
   }
 }

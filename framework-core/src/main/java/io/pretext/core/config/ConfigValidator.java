@@ -26,8 +26,7 @@ import org.apache.commons.configuration2.tree.ImmutableNode;
  */
 public final class ConfigValidator {
   private final PluginSchemas plugins;
-  private final Map<String, Integer> lines;
-  private final Set<String> overridden;
+  private final KeyLocations locations;
   private final List<ConfigProblem> problems = new ArrayList<>();
 
   /**
@@ -36,9 +35,13 @@ public final class ConfigValidator {
    * @param overridden key paths set on the command line, named as such in messages
    */
   public ConfigValidator(PluginSchemas plugins, Map<String, Integer> lines, Set<String> overridden) {
+    this(plugins, new KeyLocations(lines, overridden));
+  }
+
+  /** @param locations where the file's keys are, and which the command line set */
+  public ConfigValidator(PluginSchemas plugins, KeyLocations locations) {
     this.plugins = plugins;
-    this.lines = Map.copyOf(lines);
-    this.overridden = Set.copyOf(overridden);
+    this.locations = locations;
   }
 
   /**
@@ -193,13 +196,12 @@ public final class ConfigValidator {
   }
 
   private void problem(String path, String message) {
-    String suffix = overridden.contains(path) ? " (set on the command line)" : "";
-    problems.add(new ConfigProblem(path, message + suffix, lines.getOrDefault(path, 0)));
+    problems.add(locations.at(path, message));
   }
 
   /** A problem with a key that is absent: point at its parent's line. */
   private void problemAt(String path, String parent, String message) {
-    problems.add(new ConfigProblem(path, message, lines.getOrDefault(parent, 0)));
+    problems.add(locations.under(path, parent, message));
   }
 
   private static String join(String path, String key) {

@@ -1,6 +1,8 @@
 package io.pretext.core.run;
 
+import io.pretext.api.config.ConfigException;
 import io.pretext.api.config.ConfigNode;
+import io.pretext.core.config.KeyLocations;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,10 +20,12 @@ import org.yaml.snakeyaml.Yaml;
 public final class RunConfig {
   private final String source;
   private final ConfigNode root;
+  private final KeyLocations locations;
 
-  RunConfig(String source, ConfigNode root) {
+  RunConfig(String source, ConfigNode root, KeyLocations locations) {
     this.source = source;
     this.root = root;
+    this.locations = locations;
   }
 
   /** Where it was read from. */
@@ -31,6 +35,14 @@ public final class RunConfig {
 
   public ConfigNode root() {
     return root;
+  }
+
+  /**
+   * A problem found after validation (by a plugin factory's {@code create}, a setting's cross-check)
+   * placed in this run's file: the file named, each key with its line, or "set on the command line".
+   */
+  public ConfigException locate(ConfigException e) {
+    return e.locatedIn(source, locations::place);
   }
 
   public ConfigNode data() {
@@ -58,9 +70,13 @@ public final class RunConfig {
     return root.getNode(RunSchema.TRAIN);
   }
 
-  /** The training loop's settings from the {@code train} section. */
+  /** The training loop's settings from the {@code train} section; a refused value is placed in the file. */
   public io.pretext.core.train.TrainSettings trainSettings() {
-    return TrainSection.settings(train());
+    try {
+      return TrainSection.settings(train());
+    } catch (ConfigException e) {
+      throw locate(e);
+    }
   }
 
   /** The run-wide seed, threads and device from the {@code train} section, with the default data cache. */

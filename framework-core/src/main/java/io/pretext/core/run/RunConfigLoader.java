@@ -5,6 +5,7 @@ import io.pretext.api.config.ConfigNode;
 import io.pretext.api.config.ConfigProblem;
 import io.pretext.api.config.ConfigSchema;
 import io.pretext.core.config.ConfigValidator;
+import io.pretext.core.config.KeyLocations;
 import io.pretext.core.config.PluginSchemas;
 import io.pretext.core.config.YamlSafety;
 import java.io.IOException;
@@ -65,10 +66,10 @@ public final class RunConfigLoader {
     } catch (ConfigurationException e) {
       throw new ConfigException(source, new ConfigProblem("<yaml>", "cannot be read: " + e.getMessage(), 0));
     }
-    Set<String> overridden = apply(source, yaml, overrides);
-    ConfigValidator validator = new ConfigValidator(plugins, lines, overridden);
+    KeyLocations locations = new KeyLocations(lines, apply(source, yaml, overrides));
+    ConfigValidator validator = new ConfigValidator(plugins, locations);
     Map<String, Object> resolved = validator.validate(source, yaml.getNodeModel().getNodeHandler().getRootNode(), schema);
-    return new RunConfig(source, ConfigNode.of("", resolved));
+    return new RunConfig(source, ConfigNode.of("", resolved), locations);
   }
 
   private static Set<String> apply(String source, YAMLConfiguration yaml, List<String> overrides) {

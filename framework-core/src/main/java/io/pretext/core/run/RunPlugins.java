@@ -32,8 +32,20 @@ public record RunPlugins(
     DataSource data, PretextTask task, Encoder encoder, AugmentPipeline augment, Optional<Head> head,
     List<DownstreamEvaluator> evaluators, AugmentPipeline preprocess, DataSource transferData) {
 
-  /** Creates every plugin the config names. */
+  /**
+   * Creates every plugin the config names: each factory's {@code create} checks its section.
+   *
+   * @throws ConfigException placed in the run's file (key and line) when a plugin refuses its section
+   */
   public static RunPlugins create(RunConfig config, PluginRegistry registry) {
+    try {
+      return createAll(config, registry);
+    } catch (ConfigException e) {
+      throw config.locate(e);
+    }
+  }
+
+  private static RunPlugins createAll(RunConfig config, PluginRegistry registry) {
     DataSource data = registry.create(PluginKind.DATA_SOURCE, DataSource.class, config.data());
     ConfigNode taskSection = config.pretext().orElseThrow(
         () -> ConfigException.at(RunSchema.PRETEXT, "required section is missing"));

@@ -7,6 +7,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.evaluator.Evaluator;
 import io.pretext.api.data.Dataset;
+import io.pretext.api.runtime.MetricNames;
 import io.pretext.api.runtime.SeedSource;
 import io.pretext.api.spi.AugmentPipeline;
 import io.pretext.api.spi.PretextTask;
@@ -53,6 +54,7 @@ public final class HeldOutEvaluation {
     int size = Math.min(batchSize, n);
     Block model = trained.model().getBlock();
     List<Evaluator> metrics = List.copyOf(task.trainingMetrics());
+    List<String> keys = MetricNames.keys(metrics.stream().map(Evaluator::getName).toList());
     metrics.forEach(e -> e.addAccumulator(ACCUMULATOR));
     double lossSum = 0;
     int used = 0;
@@ -74,8 +76,8 @@ public final class HeldOutEvaluation {
       used += size;
     }
     Map<String, Double> values = new LinkedHashMap<>();
-    for (Evaluator e : metrics) {
-      values.put(e.getName().toLowerCase(Locale.ROOT), (double) e.getAccumulator(ACCUMULATOR));
+    for (int i = 0; i < metrics.size(); i++) {
+      values.put(keys.get(i), (double) metrics.get(i).getAccumulator(ACCUMULATOR));
     }
     return new Result(used, lossSum / used, values);
   }

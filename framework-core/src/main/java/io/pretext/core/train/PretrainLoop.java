@@ -25,6 +25,7 @@ import com.google.gson.JsonObject;
 import io.pretext.api.PretextUserException;
 import io.pretext.api.data.Dataset;
 import io.pretext.core.engine.EngineSetup;
+import io.pretext.api.runtime.MetricNames;
 import io.pretext.api.runtime.MetricsSink;
 import io.pretext.api.runtime.SeedSource;
 import io.pretext.api.spi.AugmentPipeline;
@@ -54,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * guard against a NaN or infinite loss, and the encoder's parameters saved to the run directory.
  *
  * <p>Metrics go to stream {@value #STREAM} with keys {@code step, epoch, loss, samples_per_s,
- * wait_ms, step_ms} and one key per training metric (its DJL name in lower case); a final
+ * wait_ms, step_ms} and one key per training metric (its name as {@link MetricNames#key}); a final
  * {@value #SUMMARY_STREAM} line has the run's totals.
  */
 public final class PretrainLoop {
@@ -179,6 +180,7 @@ public final class PretrainLoop {
   private final class Run {
     private final Trainer trainer;
     private final List<Evaluator> evaluators;
+    private final List<String> metricKeys;
     private final CheckpointStore store;
     private final long total;
     private long step;
@@ -191,6 +193,7 @@ public final class PretrainLoop {
     Run(Trainer trainer, List<Evaluator> evaluators, CheckpointStore store, long total) {
       this.trainer = trainer;
       this.evaluators = evaluators;
+      this.metricKeys = MetricNames.keys(evaluators.stream().map(Evaluator::getName).toList());
       this.store = store;
       this.total = total;
     }
@@ -265,10 +268,11 @@ public final class PretrainLoop {
         }
         trainer.step();
         // Metrics outside the gradient collector: they are not part of the graph.
-        for (Evaluator e : evaluators) {
+        for (int i = 0; i < evaluators.size(); i++) {
+          Evaluator e = evaluators.get(i);
           e.resetAccumulator(ACCUMULATOR);
           e.updateAccumulator(ACCUMULATOR, labels, predictions);
-          values.put(e.getName().toLowerCase(Locale.ROOT), (double) e.getAccumulator(ACCUMULATOR));
+          values.put(metricKeys.get(i), (double) e.getAccumulator(ACCUMULATOR));
         }
       }
       long elapsed = System.nanoTime() - t0;

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The layout of one run's folder: everything a run writes lives under it.
@@ -27,9 +29,16 @@ public final class RunDirectory {
     this.root = root;
   }
 
-  /** Creates the folder and its sub-folders (existing ones are kept). */
+  /**
+   * Creates a new run's folder and its sub-folders. A folder that exists must be empty: a new run in
+   * an earlier run's folder would append to its metrics and log and mix its checkpoints with the old
+   * ones. This is the one place that decides which existing folder a run may write into.
+   *
+   * @throws PretextUserException naming the folder when it already holds files, or cannot be created
+   */
   public static RunDirectory create(Path root) {
     RunDirectory dir = new RunDirectory(root.toAbsolutePath().normalize());
+    refuseUsed(dir.root);
     try {
       for (Path p : new Path[] {dir.root, dir.checkpoints(), dir.encoder(), dir.logs(), dir.plots()}) {
         Files.createDirectories(p);
@@ -39,6 +48,25 @@ public final class RunDirectory {
           + ". Choose a writable folder (--run-dir) or free some disk space.", e);
     }
     return dir;
+  }
+
+  private static void refuseUsed(Path root) {
+    if (!Files.isDirectory(root)) {
+      return;
+    }
+    List<String> held;
+    try (Stream<Path> entries = Files.list(root)) {
+      held = entries.map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new PretextUserException("Cannot read the run directory " + root + ": " + e.getMessage()
+          + ". Choose another folder (output.name or --run-dir).", e);
+    }
+    if (!held.isEmpty()) {
+      throw new PretextUserException("The run directory " + root + " already exists and holds "
+          + String.join(", ", held.subList(0, Math.min(5, held.size()))) + (held.size() > 5 ? ", ..." : "")
+          + "; a new run there would append to the earlier run's metrics and log. Pick another output.name"
+          + " or --run-dir, or delete the folder.");
+    }
   }
 
   /** An existing run folder, e.g. to read its checkpoints; nothing is created. */

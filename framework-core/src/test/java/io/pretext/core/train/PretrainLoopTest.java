@@ -45,8 +45,12 @@ class PretrainLoopTest {
 
   private TrainResult train(Path dir, TrainSettings settings, PretextTask task, io.pretext.api.runtime.MetricsSink sink,
       ProgressReporter progress) {
-    PretrainLoop loop = new PretrainLoop(settings, new SeedSource(42), Fixtures.engine(), RunDirectory.create(dir), sink,
-        progress);
+    return train(RunDirectory.create(dir), settings, task, sink, progress);
+  }
+
+  private TrainResult train(RunDirectory dir, TrainSettings settings, PretextTask task,
+      io.pretext.api.runtime.MetricsSink sink, ProgressReporter progress) {
+    PretrainLoop loop = new PretrainLoop(settings, new SeedSource(42), Fixtures.engine(), dir, sink, progress);
     return loop.run(task, ENCODER, DATA, AugmentPipeline.identity());
   }
 
@@ -56,7 +60,7 @@ class PretrainLoopTest {
     TrainSettings settings = Fixtures.settings(Map.of("epochs", 4, "checkpoint-every", 10, "keep-checkpoints", 10));
     TrainResult result;
     try (JsonlMetricsSink sink = new JsonlMetricsSink(dir.metrics())) {
-      result = train(dir.root(), settings, new RotationTask(), sink);
+      result = train(dir, settings, new RotationTask(), sink, ProgressReporter.NONE);
     }
     try (result) {
       assertEquals(32, result.steps());

@@ -3,6 +3,7 @@ package io.pretext.runner.cli;
 import io.pretext.core.run.RunConfig;
 import io.pretext.core.run.RunConfigLoader;
 import io.pretext.runner.Bootstrap;
+import io.pretext.runner.RunPipeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,8 @@ final class ConfigCommand implements Runnable {
 
   /** Validates one file with its overrides and prints the resolved config. */
   @Command(name = "check", mixinStandardHelpOptions = true,
-      description = "Validate a run file (keys, types, ranges, plugin names) and print it resolved, defaults included.")
+      description = {"Validate a run file (keys, types, ranges, plugin names) and print it resolved, defaults included.",
+          "Makes the same checks as run before any work: each plugin checks its own section."})
   static final class Check implements Runnable {
     private final Supplier<Bootstrap> bootstrap;
 
@@ -49,7 +51,9 @@ final class ConfigCommand implements Runnable {
 
     @Override
     public void run() {
-      RunConfig config = new RunConfigLoader(bootstrap.get().registry()).load(file, overrides);
+      Bootstrap plugins = bootstrap.get();
+      RunConfig config = new RunConfigLoader(plugins.registry()).load(file, overrides);
+      new RunPipeline(plugins, false).check(config);
       if (!quiet) {
         spec.commandLine().getOut().print(config.toYaml());
       }

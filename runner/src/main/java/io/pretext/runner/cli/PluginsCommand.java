@@ -1,5 +1,6 @@
 package io.pretext.runner.cli;
 
+import io.pretext.api.config.KeySpec;
 import io.pretext.api.plugin.PluginFactory;
 import io.pretext.api.plugin.PluginKind;
 import io.pretext.api.plugin.PluginRegistration;
@@ -8,6 +9,7 @@ import io.pretext.runner.Bootstrap;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,11 +46,16 @@ final class PluginsCommand implements Runnable {
         PluginFactory<?> f = registry.factory(kind, r.name(), null);
         out.printf("  %-20s %s%n  %-20s from %s%n", r.name(), f.description(), "", r.origin());
         if (keys) {
-          f.schema().keys().forEach(k -> out.printf("  %-20s   %s: %s%n", "", k.name(),
-              k.type() == null ? k.shape().name().toLowerCase() : k.type().describe()
-                  + (k.required() ? ", required" : k.defaultValue() == null ? "" : ", default " + k.defaultValue())));
+          f.schema().keys().forEach(k -> out.printf("  %-20s   %s%n", "", key(k)));
         }
       }
     }
+  }
+
+  /** One key: {@code name: type, default D - description}. */
+  private static String key(KeySpec k) {
+    String type = k.type() == null ? k.shape().name().toLowerCase(Locale.ROOT) : k.type().describe()
+        + (k.required() ? ", required" : k.defaultValue() == null ? "" : ", default " + k.defaultValue());
+    return k.name() + ": " + type + (k.description().isEmpty() ? "" : " - " + k.description());
   }
 }

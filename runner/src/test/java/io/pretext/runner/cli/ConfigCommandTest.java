@@ -66,6 +66,27 @@ class ConfigCommandTest {
   }
 
   @Test
+  void aValueThePluginRefusesWhenCreatedIsRefusedHereWithFileKeyAndLine() throws Exception {
+    Path file = write(VALID.formatted("mnist") + "augment:\n  - name: gaussian-blur\n    kernel-size: 4\n");
+    CliHarness.Result r = CliHarness.run("config", "check", file.toString());
+    assertEquals(PretextCli.USER_ERROR, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("Invalid configuration in " + file + ": augment[0].kernel-size (line 9): must be odd,"
+        + " got 4; use 3 or 5"), r.err());
+    assertFalse(r.out().contains("valid"), r.out());
+    assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+  }
+
+  @Test
+  void anOverrideThePluginRefusesSaysItCameFromTheCommandLine() throws Exception {
+    Path file = write(VALID.formatted("mnist") + "augment: [{name: gaussian-blur}]\n");
+    assertEquals(0, CliHarness.run("config", "check", file.toString()).code());
+    CliHarness.Result r = CliHarness.run("config", "check", file.toString(), "--set", "augment[0].kernel-size=6");
+    assertEquals(PretextCli.USER_ERROR, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains(file + ": augment[0].kernel-size: must be odd, got 6; use 5 or 7 (set on the command line)"),
+        r.err());
+  }
+
+  @Test
   void missingFileIsAUserError() {
     CliHarness.Result r = CliHarness.run("config", "check", dir.resolve("absent.yaml").toString());
     assertEquals(PretextCli.USER_ERROR, r.code());

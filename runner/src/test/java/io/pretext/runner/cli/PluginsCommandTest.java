@@ -27,6 +27,15 @@ class PluginsCommandTest {
   }
 
   @Test
+  void keysShowTheirTypeDefaultAndDescription() {
+    CliHarness.Result r = CliHarness.run("plugins", "--keys");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("nan-at-step: an integer >= 0, default 0 - make the loss NaN from this step on"), r.out());
+    assertTrue(r.out().contains("kernel-size: an integer in [1, 255], default 3 - odd kernel side in pixels"), r.out());
+    assertTrue(r.out().contains("sigma: a list of numbers > 0, default [0.1, 2.0] - [min, max] standard deviation"), r.out());
+  }
+
+  @Test
   void helpIsEverywhere() {
     for (String[] args : new String[][] {{"--help"}, {"plugins", "--help"}, {"config", "check", "--help"}, {"run", "--help"}}) {
       CliHarness.Result r = CliHarness.run(args);

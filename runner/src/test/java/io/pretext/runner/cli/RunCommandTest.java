@@ -56,6 +56,33 @@ class RunCommandTest {
       assertTrue(ckpts.anyMatch(p -> p.getFileName().toString().equals("step-000008.params")));
     }
     assertTrue(Files.readString(runDir.resolve("logs/run.log")).contains("pretraining done: 8 steps"));
+
+    CliHarness.Result again = CliHarness.run("run", file.toString(), "--run-dir", runDir.toString(), "--no-progress");
+    assertEquals(PretextCli.USER_ERROR, again.code(), again.out() + again.err());
+    assertEquals(metrics, Files.readAllLines(runDir.resolve("metrics.jsonl")), "the first run's metrics are untouched");
+  }
+
+  @Test
+  void aRerunIntoAnEarlierRunsOutputNameIsRefusedBeforeAnyWork() throws Exception {
+    Path earlier = Files.createDirectories(dir.resolve("runs/nightly"));
+    Files.writeString(earlier.resolve("metrics.jsonl"), "{\"stream\":\"train\",\"step\":1}\n");
+    CliHarness.Result r = CliHarness.run("run", file.toString(), "--set", "output.name=nightly", "--no-progress");
+    assertEquals(PretextCli.USER_ERROR, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("The run directory " + earlier.toAbsolutePath() + " already exists"), r.err());
+    assertTrue(r.err().contains("Pick another output.name or --run-dir, or delete the folder."), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+    try (Stream<Path> files = Files.list(earlier)) {
+      assertEquals(List.of(earlier.resolve("metrics.jsonl")), files.toList(), "nothing written into it");
+    }
+  }
+
+  @Test
+  void aConfigAPluginRefusesLeavesNoRunDirectory() throws Exception {
+    Files.writeString(file, Files.readString(file) + "augment:\n  - {name: gaussian-blur, kernel-size: 2}\n");
+    CliHarness.Result r = CliHarness.run("run", file.toString(), "--no-progress");
+    assertEquals(PretextCli.USER_ERROR, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains(file + ": augment[0].kernel-size (line 14): must be odd"), r.err());
+    assertFalse(Files.exists(dir.resolve("runs")), "nothing was created");
   }
 
   @Test

@@ -154,7 +154,11 @@ public final class DataFetcher {
       }
       for (Map.Entry<String, String> pin : spec.sha256().entrySet()) {
         Path f = files.resolve(pin.getKey());
-        verifier.verify(f, pin.getValue(), dir.resolve(pin.getKey()).getParent());
+        try {
+          verifier.verify(f, pin.getValue(), dir.resolve(pin.getKey()).getParent());
+        } catch (ChecksumMismatchException e) {
+          throw e.deliveredBy(spec.name(), spec.source());
+        }
       }
       for (String f : spec.sha256().keySet()) {
         moveIntoPlace(files.resolve(f), dir.resolve(f));
