@@ -9,6 +9,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.name.Names;
+import io.pretext.api.runtime.ComputeEngine;
 import io.pretext.core.engine.EngineSetup;
 import io.pretext.api.runtime.MetricsSink;
 import io.pretext.api.runtime.RuntimeSettings;
@@ -38,7 +39,10 @@ final class CoreModule extends AbstractModule {
     bind(RuntimeSettings.class).toInstance(settings);
     bind(MetricsSink.class).toInstance(metrics);
     bind(SeedSource.class).toInstance(new SeedSource(settings.seed()));
-    bind(EngineSetup.class).toInstance(new EngineSetup(settings));
+    // One engine for the run, injectable by its contract type (plugins) and by its class (the engine).
+    EngineSetup engine = new EngineSetup(settings);
+    bind(EngineSetup.class).toInstance(engine);
+    bind(ComputeEngine.class).toInstance(engine);
     bind(new TypeLiteral<List<PluginRegistration>>() {}).toInstance(registrations);
     bind(LayerExporters.class).toInstance(layerExporters);
     for (PluginKind kind : PluginKind.values()) {

@@ -40,11 +40,13 @@ class PluginLoaderTest {
     final SeedSource seeds;
     final RuntimeSettings settings;
     final io.pretext.core.engine.EngineSetup engine;
+    final io.pretext.api.runtime.ComputeEngine computeEngine;
     final MetricsSink metrics;
 
     @Inject
     public WidthEncoderFactory(SeedSource seeds, RuntimeSettings settings, io.pretext.core.engine.EngineSetup engine,
-        MetricsSink metrics) {
+        io.pretext.api.runtime.ComputeEngine computeEngine, MetricsSink metrics) {
+      this.computeEngine = computeEngine;
       this.seeds = seeds;
       this.settings = settings;
       this.engine = engine;
@@ -149,6 +151,7 @@ class PluginLoaderTest {
     assertEquals(42, f.seeds.seed());
     assertEquals(1, f.settings.threads());
     assertEquals(1, f.engine.threads());
+    assertSame(f.engine, f.computeEngine, "a plugin asking for the contract's ComputeEngine gets the run's one engine");
     assertSame(MetricsSink.NONE, f.metrics);
     Encoder e = registry.create(PluginKind.ENCODER, Encoder.class, ConfigNode.of("encoder", Map.of("name", "width", "width", 5L)));
     assertEquals(5, e.featureSize(new Shape(3)));
