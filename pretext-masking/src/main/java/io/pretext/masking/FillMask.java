@@ -7,6 +7,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.pretext.api.PretextUserException;
+import io.pretext.api.spi.MaskedTokenPredictor.Candidate;
+import io.pretext.api.spi.MaskedTokenPredictor.MaskFill;
+import io.pretext.api.text.SpecialTokens;
+import io.pretext.api.text.Tokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,24 +33,12 @@ public final class FillMask {
     this.tokenizer = tokenizer;
   }
 
-  /** One candidate for a masked position. */
-  public record Candidate(String token, double probability) {}
-
-  /**
-   * The predictions of one [MASK].
-   *
-   * @param sentence the sentence as given
-   * @param maskIndex which [MASK] of the sentence, from 0
-   * @param candidates the top k, most probable first
-   */
-  public record Prediction(String sentence, int maskIndex, List<Candidate> candidates) {}
-
   /**
    * Fills every [MASK] of every sentence.
    *
    * @throws PretextUserException naming a sentence that has no [MASK] (or loses its masks to truncation)
    */
-  public List<Prediction> fill(List<String> sentences, int k, NDManager manager) {
+  public List<MaskFill> fill(List<String> sentences, int k, NDManager manager) {
     if (k < 1) {
       throw new IllegalArgumentException("k must be >= 1, got " + k);
     }
@@ -63,7 +55,7 @@ public final class FillMask {
     }
     MaskedPositions masks = MaskedPositions.of(encoded, (n, i) -> encoded.get(n)[i] == SpecialTokens.MASK);
     int m = masks.count();
-    List<Prediction> out = new ArrayList<>(m);
+    List<MaskFill> out = new ArrayList<>(m);
     try (NDManager scope = manager.newSubManager()) {
       NDList inputs = masks.inputs(scope);
       NDArray logits = model.forward(new ParameterStore(scope, false), inputs, false).singletonOrThrow();
@@ -75,7 +67,7 @@ public final class FillMask {
       int[] maskCount = new int[sentences.size()];
       for (int row = 0; row < m; row++) {
         int owner = masks.rows()[row];
-        out.add(new Prediction(sentences.get(owner), maskCount[owner]++, top(p, row * width, width, k)));
+        out.add(new MaskFill(sentences.get(owner), maskCount[owner]++, top(p, row * width, width, k)));
       }
     }
     return out;

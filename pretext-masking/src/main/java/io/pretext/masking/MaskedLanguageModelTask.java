@@ -12,9 +12,14 @@ import io.pretext.api.nn.layers.TransformerEncoder;
 import io.pretext.api.spi.AugmentPipeline;
 import io.pretext.api.spi.Head;
 import io.pretext.api.spi.HostTensor;
+import io.pretext.api.spi.MaskedTokenPredictor;
 import io.pretext.api.spi.PretextTask;
 import io.pretext.api.spi.TrainingBatch;
 import io.pretext.api.spi.TransferInput;
+import io.pretext.api.text.SpecialTokens;
+import io.pretext.api.text.TokenBatcher;
+import io.pretext.api.text.Tokenizer;
+import io.pretext.api.text.TokenizerSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractList;
@@ -85,7 +90,7 @@ public final class MaskedLanguageModelTask implements PretextTask {
   public Tokenizer tokenizer() {
     if (tokenizer == null) {
       throw new IllegalStateException("the mlm task has no tokenizer yet: call prepare(...) with the pretraining data,"
-          + " or withTokenizer(Tokenizer.load(RUN_DIR/tokenizer))");
+          + " or restore(RUN_DIR)");
     }
     return tokenizer;
   }
@@ -147,6 +152,25 @@ public final class MaskedLanguageModelTask implements PretextTask {
   public Optional<TransferInput> transferInput(Path runDirectory) {
     Tokenizer saved = tokenizer != null ? tokenizer : Tokenizer.load(runDirectory.resolve(TOKENIZER_DIR));
     return Optional.of(new TransferInput(new Shape(saved.maxLength()), new TokenBatcher(saved)));
+  }
+
+  /** This task with the tokenizer saved in {@code runDirectory/tokenizer}. */
+  @Override
+  public MaskedLanguageModelTask restore(Path runDirectory) {
+    return withTokenizer(Tokenizer.load(runDirectory.resolve(TOKENIZER_DIR)));
+  }
+
+  /** {@code runDirectory/tokenizer}, which {@link #prepare} wrote. */
+  @Override
+  public Optional<Path> tokenizerDirectory(Path runDirectory) {
+    return Optional.of(runDirectory.resolve(TOKENIZER_DIR));
+  }
+
+  /** Fill-mask and held-out masked-token accuracy with the run's tokenizer. */
+  @Override
+  public Optional<MaskedTokenPredictor> maskedTokens(Path runDirectory) {
+    Tokenizer saved = tokenizer != null ? tokenizer : Tokenizer.load(runDirectory.resolve(TOKENIZER_DIR));
+    return Optional.of(new MaskedTokenPredictions(saved));
   }
 
   @Override

@@ -5,6 +5,8 @@ import io.pretext.api.config.ConfigSchema;
 import io.pretext.api.config.ValueType;
 import io.pretext.api.plugin.PluginFactory;
 import io.pretext.api.spi.PretextTask;
+import io.pretext.api.text.SpecialTokens;
+import io.pretext.api.text.TokenizerSettings;
 
 /**
  * The {@code mlm} pretext task: {@code {name: mlm, vocabulary-size: 8005, min-pair-count: 2,

@@ -3,6 +3,7 @@ package io.pretext.masking;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.pretext.api.spi.HostTensor;
+import io.pretext.api.text.TokenBatcher;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,6 +5,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import io.pretext.api.spi.MaskedTokenPredictor.MaskedTokenScores;
+import io.pretext.api.spi.MaskedTokenPredictor.Score;
+import io.pretext.api.text.SpecialTokens;
+import io.pretext.api.text.Tokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -41,17 +45,8 @@ public final class MaskedTokenEvaluation {
     this.seed = seed;
   }
 
-  /** Top-1 and top-5 accuracy of one predictor. */
-  public record Score(String method, double top1, double top5) {}
-
-  /**
-   * @param positions how many masked positions were scored
-   * @param scores the model, the bigram and the unigram baseline, in that order
-   */
-  public record Result(int positions, int sentences, List<Score> scores) {}
-
-  /** Scores the model and the baselines on the held-out texts. */
-  public Result run(Block model, List<String> train, List<String> heldOut, int batchSize, NDManager manager) {
+  /** Scores the model and the baselines on the held-out texts: the model, the bigram and the unigram baseline, in that order. */
+  public MaskedTokenScores run(Block model, List<String> train, List<String> heldOut, int batchSize, NDManager manager) {
     int v = tokenizer.vocabularySize();
     long[] unigram = new long[v];
     Map<Integer, Map<Integer, Long>> successors = new HashMap<>();
@@ -105,7 +100,7 @@ public final class MaskedTokenEvaluation {
       }
     }
     double n = Math.max(1, positions);
-    return new Result(positions, heldOut.size(), List.of(
+    return new MaskedTokenScores(positions, heldOut.size(), List.of(
         new Score("model", hits[0] / n, hits[1] / n),
         new Score("bigram baseline", hits[2] / n, hits[3] / n),
         new Score("unigram baseline", hits[4] / n, hits[5] / n)));

@@ -1,6 +1,7 @@
 package io.pretext.masking;
 
 import io.pretext.api.spi.Augmenter;
+import io.pretext.api.text.SpecialTokens;
 import java.util.random.RandomGenerator;
 
 /**

@@ -10,6 +10,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.pretext.api.spi.MaskedTokenPredictor.MaskedTokenScores;
+import io.pretext.api.spi.MaskedTokenPredictor.Score;
+import io.pretext.api.text.Tokenizer;
+import io.pretext.api.text.TokenizerSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,14 +51,14 @@ class MaskedTokenEvaluationTest {
     List<String> heldOut = List.of("the cat sat", "the dog ran");
     int the = tokenizer.id("the");
     try (NDManager manager = NDManager.newBaseManager()) {
-      MaskedTokenEvaluation.Result r = new MaskedTokenEvaluation(tokenizer, 1.0, 7)
+      MaskedTokenScores r = new MaskedTokenEvaluation(tokenizer, 1.0, 7)
           .run(new Always(the, tokenizer.vocabularySize()), train, heldOut, 1, manager);
       // every ordinary token masked: 6 positions, of which 2 are "the"
       assertEquals(6, r.positions());
-      assertEquals(2, r.sentences());
-      MaskedTokenEvaluation.Score model = r.scores().get(0);
-      MaskedTokenEvaluation.Score bigram = r.scores().get(1);
-      MaskedTokenEvaluation.Score unigram = r.scores().get(2);
+      assertEquals(2, r.texts());
+      Score model = r.scores().get(0);
+      Score bigram = r.scores().get(1);
+      Score unigram = r.scores().get(2);
       assertEquals(2 / 6.0, model.top1(), 1e-9);
       // unigram: "the" is the most frequent token
       assertEquals(2 / 6.0, unigram.top1(), 1e-9);
@@ -71,7 +75,7 @@ class MaskedTokenEvaluationTest {
     Tokenizer tokenizer = Tokenizer.train(train, new TokenizerSettings(40, 1, true, true, 8));
     try (NDManager manager = NDManager.newBaseManager()) {
       // with p = 0.5 some positions follow a visible token; bigram must then beat unigram
-      MaskedTokenEvaluation.Result r = new MaskedTokenEvaluation(tokenizer, 0.5, 3)
+      MaskedTokenScores r = new MaskedTokenEvaluation(tokenizer, 0.5, 3)
           .run(new Always(tokenizer.id("the"), tokenizer.vocabularySize()), train, List.of(
               "the cat sat", "the cat sat", "a dog ran", "the cat sat", "a dog ran", "the cat sat"), 4, manager);
       assertTrue(r.positions() > 0);

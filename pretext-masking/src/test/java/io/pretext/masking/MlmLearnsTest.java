@@ -12,6 +12,9 @@ import io.pretext.core.nn.encoders.TextTransformer;
 import io.pretext.api.runtime.MetricsSink;
 import io.pretext.api.runtime.SeedSource;
 import io.pretext.api.spi.AugmentPipeline;
+import io.pretext.api.spi.MaskedTokenPredictor.MaskFill;
+import io.pretext.api.text.Tokenizer;
+import io.pretext.api.text.TokenizerSettings;
 import io.pretext.core.train.PretrainLoop;
 import io.pretext.core.train.ProgressReporter;
 import io.pretext.core.train.RunDirectory;
@@ -66,7 +69,7 @@ class MlmLearnsTest {
     try (TrainResult result = loop.run(task, encoder, Optional.empty(), corpus(), AugmentPipeline.identity());
         NDManager manager = NDManager.newBaseManager()) {
       FillMask fill = new FillMask(result.model().getBlock(), Tokenizer.load(tmp.resolve("tokenizer")));
-      List<FillMask.Prediction> out = fill.fill(List.of("I [MASK] an instructor.", "They [MASK] a pilot."), 3, manager);
+      List<MaskFill> out = fill.fill(List.of("I [MASK] an instructor.", "They [MASK] a pilot."), 3, manager);
       assertEquals(2, out.size());
       assertEquals("am", out.get(0).candidates().get(0).token(), out.toString());
       assertEquals("are", out.get(1).candidates().get(0).token(), out.toString());

@@ -1,5 +1,7 @@
 package io.pretext.masking;
 
+import io.pretext.api.text.SpecialTokens;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

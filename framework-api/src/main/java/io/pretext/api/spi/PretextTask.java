@@ -96,6 +96,39 @@ public interface PretextTask {
     return Optional.empty();
   }
 
+  /**
+   * This task as a finished run left it: what {@link #prepare} saved in the run directory read
+   * back (e.g. the tokenizer), nothing written, so that {@link #buildModel} rebuilds the run's
+   * model for inference. This task by default.
+   *
+   * @param runDirectory the finished run's directory
+   */
+  default PretextTask restore(Path runDirectory) {
+    return this;
+  }
+
+  /**
+   * The folder of the run's {@link io.pretext.api.text.Tokenizer} ({@code vocab.txt},
+   * {@code tokenizer.json}), for text tasks: export copies it beside the model and records the
+   * vocabulary's {@link io.pretext.api.text.Tokenizer#fingerprint fingerprint}. Empty by default.
+   *
+   * @param runDirectory the finished run's directory
+   */
+  default Optional<Path> tokenizerDirectory(Path runDirectory) {
+    return Optional.empty();
+  }
+
+  /**
+   * What the run's trained model can predict about masked tokens, for tasks that train such a
+   * model ({@code pretext fill-mask}, {@code pretext mlm-eval}). Empty by default: the commands
+   * refuse the run before building anything.
+   *
+   * @param runDirectory the finished run's directory (e.g. for its tokenizer)
+   */
+  default Optional<MaskedTokenPredictor> maskedTokens(Path runDirectory) {
+    return Optional.empty();
+  }
+
   /** The loss minimized during pretraining. */
   Loss loss();
 

@@ -2,8 +2,11 @@ package io.pretext.runner.cli;
 
 import ai.djl.ndarray.NDManager;
 import io.pretext.api.PretextUserException;
-import io.pretext.masking.FillMask;
+import io.pretext.api.spi.MaskedTokenPredictor;
+import io.pretext.api.spi.MaskedTokenPredictor.Candidate;
+import io.pretext.api.spi.MaskedTokenPredictor.MaskFill;
 import io.pretext.runner.Bootstrap;
+import io.pretext.runner.TrainedRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,17 +48,17 @@ final class FillMaskCommand implements Runnable {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (NDManager manager = NDManager.newBaseManager()) {
-      TrainedMlm trained = MlmRun.open(bootstrap.get(), modelRun, "fill-mask", manager).trained();
-      List<FillMask.Prediction> predictions = new FillMask(trained.model(), trained.task().tokenizer())
-          .fill(sentences, topK, manager);
+      TrainedRun<MaskedTokenPredictor> trained = TrainedRun.predictingMaskedTokens(bootstrap.get(), modelRun,
+          "fill-mask", manager);
+      List<MaskFill> predictions = trained.capability().fill(trained.model(), sentences, topK, manager);
       String last = null;
-      for (FillMask.Prediction p : predictions) {
+      for (MaskFill p : predictions) {
         if (!p.sentence().equals(last)) {
           out.println(p.sentence());
           last = p.sentence();
         }
         StringBuilder line = new StringBuilder("  [MASK] #" + (p.maskIndex() + 1) + ":");
-        for (FillMask.Candidate c : p.candidates()) {
+        for (Candidate c : p.candidates()) {
           line.append(String.format(Locale.ROOT, "  %s %.3f", c.token(), c.probability()));
         }
         out.println(line);

@@ -6,9 +6,11 @@ import io.pretext.api.data.DataSplits;
 import io.pretext.api.data.Dataset;
 import io.pretext.api.plugin.PluginKind;
 import io.pretext.api.spi.DataSource;
-import io.pretext.masking.MaskedLanguageModelTask;
-import io.pretext.masking.MaskedTokenEvaluation;
+import io.pretext.api.spi.MaskedTokenPredictor;
+import io.pretext.api.spi.MaskedTokenPredictor.MaskedTokenScores;
+import io.pretext.api.spi.MaskedTokenPredictor.Score;
 import io.pretext.runner.Bootstrap;
+import io.pretext.runner.TrainedRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -51,18 +53,18 @@ final class MlmEvalCommand implements Runnable {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (NDManager manager = NDManager.newBaseManager()) {
-      MlmRun run = MlmRun.open(bootstrap.get(), modelRun, "mlm-eval", manager);
-      TrainedMlm trained = run.trained();
+      TrainedRun<MaskedTokenPredictor> run = TrainedRun.predictingMaskedTokens(bootstrap.get(), modelRun, "mlm-eval",
+          manager);
       DataSplits<?> splits = run.registry().create(PluginKind.DATA_SOURCE, DataSource.class, run.config().data()).load();
       Dataset<?> heldOut = splits.test().orElseThrow(() -> new PretextUserException("The run's data has no held-out"
           + " split; give its data source a test-fraction (sotu) or test-path (text-lines)."));
-      MaskedTokenEvaluation.Result r = new MaskedTokenEvaluation(trained.task().tokenizer(), maskProbability, seed)
-          .run(trained.model(), MaskedLanguageModelTask.texts(splits.train()), MaskedLanguageModelTask.texts(heldOut), 128, manager);
+      MaskedTokenScores r = run.capability().evaluate(run.model(), splits.train(), heldOut, maskProbability, seed,
+          manager);
       out.printf(Locale.ROOT, "held-out masked tokens: %d positions in %d texts (%.0f%% masked, seed %d), checkpoint at"
-          + " step %d%n", r.positions(), r.sentences(), 100 * maskProbability, seed, trained.step());
+          + " step %d%n", r.positions(), r.texts(), 100 * maskProbability, seed, run.step());
       out.println("| predictor | top-1 | top-5 |");
       out.println("|---|---|---|");
-      for (MaskedTokenEvaluation.Score s : r.scores()) {
+      for (Score s : r.scores()) {
         out.printf(Locale.ROOT, "| %s | %.1f%% | %.1f%% |%n", s.method(), 100 * s.top1(), 100 * s.top5());
       }
     }

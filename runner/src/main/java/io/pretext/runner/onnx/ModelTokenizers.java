@@ -1,9 +1,8 @@
 package io.pretext.runner.onnx;
 
 import io.pretext.api.PretextUserException;
-import io.pretext.core.data.fetch.Sha256;
+import io.pretext.api.text.Tokenizer;
 import io.pretext.core.inference.ModelMetadata;
-import io.pretext.masking.Tokenizer;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -24,17 +23,12 @@ public final class ModelTokenizers {
     Path dir = model.toAbsolutePath().getParent();
     Tokenizer tokenizer = Tokenizer.load(dir);
     String recorded = metadata.get(ModelMetadata.VOCABULARY).orElse("");
-    String actual = fingerprint(dir);
+    String actual = Tokenizer.fingerprint(dir);
     if (!recorded.equals(actual)) {
       throw new PretextUserException("The vocabulary beside " + model + " (" + actual + ") is not the one the model was"
           + " exported with (" + (recorded.isEmpty() ? "none recorded" : recorded) + "). Keep the files 'pretext export'"
           + " wrote together.");
     }
     return tokenizer::encode;
-  }
-
-  /** What the metadata records of the vocabulary in {@code dir}: its file name and sha256. */
-  static String fingerprint(Path dir) {
-    return Tokenizer.VOCABULARY_FILE + " sha256:" + Sha256.of(dir.resolve(Tokenizer.VOCABULARY_FILE));
   }
 }

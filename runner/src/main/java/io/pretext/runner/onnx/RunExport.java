@@ -23,7 +23,7 @@ import io.pretext.core.run.RunPlugins;
 import io.pretext.core.train.RunDirectory;
 import io.pretext.api.transfer.LinearClassifier;
 import io.pretext.api.transfer.PretrainedWeights;
-import io.pretext.masking.MaskedLanguageModelTask;
+import io.pretext.api.text.Tokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +112,7 @@ public final class RunExport {
       long features = plugins.encoder().featureSize(inputShape);
       Map<String, String> metadata = metadata(config, signature, features);
       if (text) {
-        metadata.put(ModelMetadata.VOCABULARY, copyTokenizer(run, dir));
+        metadata.put(ModelMetadata.VOCABULARY, copyTokenizer(run, plugins, dir));
       }
       ExportResult enc = write(encoder, input, metadata, dir.resolve("encoder.onnx"));
       Optional<ExportResult> cls = Optional.empty();
@@ -198,10 +198,15 @@ public final class RunExport {
     return m;
   }
 
-  /** Copies {@code RUN_DIR/tokenizer/*} beside the model; the vocabulary file's name and sha256. */
-  private static String copyTokenizer(RunDirectory run, Path dir) {
-    Path source = run.root().resolve(MaskedLanguageModelTask.TOKENIZER_DIR);
-    Path vocab = source.resolve(io.pretext.masking.Tokenizer.VOCABULARY_FILE);
+  /**
+   * Copies the files of the task's {@link io.pretext.api.spi.PretextTask#tokenizerDirectory tokenizer folder}
+   * beside the model; the vocabulary's {@link Tokenizer#fingerprint fingerprint}.
+   */
+  private static String copyTokenizer(RunDirectory run, RunPlugins plugins, Path dir) {
+    Path source = plugins.task().tokenizerDirectory(run.root()).orElseThrow(() -> new PretextUserException("The text"
+        + " run " + run.root() + " was trained on a task that keeps no tokenizer, so its encoder's token ids cannot be"
+        + " made from text at inference. Export a run of a text task that learns one, such as mlm."));
+    Path vocab = source.resolve(Tokenizer.VOCABULARY_FILE);
     if (!Files.isRegularFile(vocab)) {
       throw new PretextUserException("The text run " + run.root() + " has no tokenizer (" + vocab + " is missing);"
           + " a text model cannot be used without it. Pretrain again with this version.");
@@ -214,6 +219,6 @@ public final class RunExport {
     } catch (IOException e) {
       throw new PretextUserException("Cannot copy the tokenizer from " + source + " to " + dir + ": " + e.getMessage(), e);
     }
-    return ModelTokenizers.fingerprint(dir);
+    return Tokenizer.fingerprint(dir);
   }
 }

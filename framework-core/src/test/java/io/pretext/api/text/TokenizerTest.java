@@ -1,4 +1,4 @@
-package io.pretext.masking;
+package io.pretext.api.text;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

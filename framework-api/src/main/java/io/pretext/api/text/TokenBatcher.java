@@ -1,4 +1,4 @@
-package io.pretext.masking;
+package io.pretext.api.text;
 
 import io.pretext.api.spi.HostTensor;
 import io.pretext.api.spi.InputBatcher;
@@ -8,10 +8,12 @@ import java.util.List;
 /**
  * Turns text samples into one (N, T) batch of token ids: each text encoded by the tokenizer
  * ([CLS] ... [SEP], cut to its max length), padded with [PAD] (0) to the longest in the batch.
+ * A text task's {@link io.pretext.api.spi.TransferInput} batcher.
  */
 public final class TokenBatcher implements InputBatcher {
   private final Tokenizer tokenizer;
 
+  /** Batches with this tokenizer. */
   public TokenBatcher(Tokenizer tokenizer) {
     this.tokenizer = tokenizer;
   }
@@ -33,7 +35,7 @@ public final class TokenBatcher implements InputBatcher {
   }
 
   /** Stacks id sequences into (N, T) with T the longest, padding with [PAD]. */
-  static HostTensor pad(List<int[]> sequences) {
+  public static HostTensor pad(List<int[]> sequences) {
     int t = sequences.stream().mapToInt(s -> s.length).max().orElse(0);
     int[] out = new int[sequences.size() * t];
     for (int i = 0; i < sequences.size(); i++) {

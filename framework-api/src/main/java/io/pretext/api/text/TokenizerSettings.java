@@ -1,4 +1,4 @@
-package io.pretext.masking;
+package io.pretext.api.text;
 
 /**
  * How a {@link Tokenizer} is trained and applies itself.

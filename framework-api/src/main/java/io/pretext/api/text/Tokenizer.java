@@ -1,4 +1,4 @@
-package io.pretext.masking;
+package io.pretext.api.text;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +27,12 @@ import java.util.Map;
  *
  * <p>On disk ({@link #save}, {@link #load}): {@code vocab.txt}, one token per line, id = line
  * number from 0, and {@code tokenizer.json} with the algorithm, lower-casing, punctuation
- * splitting and max length. Immutable and thread-safe.
+ * splitting and max length; {@link #fingerprint} names a vocabulary file by its sha256, which an
+ * exported text model records so that inference can check it has the right one. Immutable and
+ * thread-safe.
+ *
+ * <p>A contract helper: a text task learns or loads one, the runner loads one beside an exported
+ * model, without either knowing the other.
  */
 public final class Tokenizer {
   /** The vocabulary file in a tokenizer folder. */
@@ -75,14 +83,17 @@ public final class Tokenizer {
     return new Tokenizer(vocabulary, normalizer, settings.maxLength());
   }
 
+  /** The number of tokens, special tokens included. */
   public int vocabularySize() {
     return vocabulary.size();
   }
 
+  /** The longest encoded sequence, [CLS] and [SEP] included. */
   public int maxLength() {
     return maxLength;
   }
 
+  /** How text is split into words before pieces. */
   public TextNormalizer normalizer() {
     return normalizer;
   }
@@ -200,7 +211,7 @@ public final class Tokenizer {
     Path settingsFile = dir.resolve(SETTINGS_FILE);
     if (!Files.isRegularFile(vocabFile) || !Files.isRegularFile(settingsFile)) {
       throw new PretextUserException("No tokenizer in " + dir + ": expected " + VOCABULARY_FILE + " and "
-          + SETTINGS_FILE + " (written by an mlm pretraining run into RUN_DIR/tokenizer/)");
+          + SETTINGS_FILE + " (a text task such as mlm writes them into RUN_DIR/tokenizer/)");
     }
     try {
       List<String> vocabulary = Files.readAllLines(vocabFile, StandardCharsets.UTF_8);
@@ -222,6 +233,24 @@ public final class Tokenizer {
           + "; the files may be damaged, rerun the pretraining or restore them", e);
     } catch (IllegalArgumentException e) {
       throw new PretextUserException("The tokenizer in " + dir + " is invalid: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * What an exported model records of the vocabulary in {@code dir}: {@code vocab.txt
+   * sha256:<hex>}.
+   *
+   * @throws PretextUserException when the file cannot be read
+   */
+  public static String fingerprint(Path dir) {
+    Path vocab = dir.resolve(VOCABULARY_FILE);
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(vocab));
+      return VOCABULARY_FILE + " sha256:" + HexFormat.of().formatHex(digest);
+    } catch (IOException e) {
+      throw new PretextUserException("Cannot read the vocabulary " + vocab + ": " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no SHA-256", e);
     }
   }
 

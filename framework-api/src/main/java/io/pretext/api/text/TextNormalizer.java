@@ -1,4 +1,4 @@
-package io.pretext.masking;
+package io.pretext.api.text;
 
 import java.util.ArrayList;
 import java.util.List;
