@@ -1,5 +1,5 @@
 /**
- * Built-in per-sample image augmenters, registered by {@link
+ * Engine internals: built-in per-sample image augmenters, registered by {@link
  * io.pretext.core.augment.ImageAugmenterPlugins}: the SimCLR view augmentations (Chen et al.
  * 2020, "A Simple Framework for Contrastive Learning of Visual Representations", Appendix A) with
  * torchvision's semantics, plus {@code normalize} and {@code resize}.

@@ -1,2 +1,2 @@
-/** DJL engine set-up: offline mode, native cache folder, compute threads. */
+/** Engine internals: DJL engine set-up (the {@link io.pretext.api.runtime.ComputeEngine}): offline mode, native cache folder, compute threads. */
 package io.pretext.core.engine;

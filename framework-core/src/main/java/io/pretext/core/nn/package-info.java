@@ -1,2 +1,2 @@
-/** Built-in model plugins: small encoders and heads made of DJL core layers. */
+/** Engine internals: built-in model plugins: small encoders and heads made of DJL core layers. */
 package io.pretext.core.nn;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pretext.api.PretextUserException;
+import io.pretext.core.data.fetch.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,5 +107,14 @@ class TokenizerTest {
     Files.writeString(dir.resolve("tokenizer.json"), "{\"algorithm\": \"bpe\"}");
     PretextUserException bad = assertThrows(PretextUserException.class, () -> Tokenizer.load(dir));
     assertTrue(bad.getMessage().contains("unknown tokenizer algorithm 'bpe'"), bad.getMessage());
+  }
+
+  @Test
+  void theFingerprintNamesTheVocabularyBySha256AndChangesWithIt(@TempDir Path dir) throws IOException {
+    tokenizer().save(dir);
+    String fingerprint = Tokenizer.fingerprint(dir);
+    assertEquals("vocab.txt sha256:" + Sha256.of(dir.resolve("vocab.txt")), fingerprint);
+    Files.writeString(dir.resolve("vocab.txt"), "extra\n", java.nio.file.StandardOpenOption.APPEND);
+    assertTrue(!Tokenizer.fingerprint(dir).equals(fingerprint));
   }
 }

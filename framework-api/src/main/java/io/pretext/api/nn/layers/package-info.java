@@ -1,5 +1,5 @@
 /**
- * The framework's exportable layer vocabulary: small, identifiable DJL blocks whose
+ * Contract: the framework's exportable layer vocabulary: small, identifiable DJL blocks whose
  * hyper-parameters are readable through getters, and the {@link io.pretext.api.nn.layers.Layers}
  * factory that builds convolutions, batch norms and linear maps with one known set of
  * hyper-parameters and PyTorch's default initialisation.

