@@ -9,6 +9,7 @@ import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.name.Names;
 import io.pretext.core.engine.EngineSetup;
+import io.pretext.api.runtime.ComputeEngine;
 import io.pretext.api.runtime.MetricsSink;
 import io.pretext.api.runtime.RuntimeSettings;
 import io.pretext.api.runtime.SeedSource;
@@ -34,7 +35,9 @@ final class CoreModule extends AbstractModule {
     bind(RuntimeSettings.class).toInstance(settings);
     bind(MetricsSink.class).toInstance(metrics);
     bind(SeedSource.class).toInstance(new SeedSource(settings.seed()));
-    bind(EngineSetup.class).toInstance(new EngineSetup(settings));
+    EngineSetup engine = new EngineSetup(settings); // the run's one engine and device
+    bind(EngineSetup.class).toInstance(engine);
+    bind(ComputeEngine.class).toInstance(engine);
     bind(new TypeLiteral<List<PluginRegistration>>() {}).toInstance(registrations);
     for (PluginKind kind : PluginKind.values()) {
       MapBinder.newMapBinder(binder(), TypeLiteral.get(String.class), PluginModule.FACTORY_TYPE, Names.named(kind.id()));

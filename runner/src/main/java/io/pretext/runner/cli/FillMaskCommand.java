@@ -44,8 +44,9 @@ final class FillMaskCommand implements Runnable {
       throw new PretextUserException("--top-k must be at least 1, got " + topK);
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (NDManager manager = NDManager.newBaseManager()) {
-      TrainedMlm trained = MlmRun.open(bootstrap.get(), modelRun, "fill-mask", manager).trained();
+    try (MlmRun run = MlmRun.open(bootstrap.get(), modelRun, "fill-mask")) {
+      NDManager manager = run.manager();
+      TrainedMlm trained = run.trained();
       List<FillMask.Prediction> predictions = new FillMask(trained.model(), trained.task().tokenizer())
           .fill(sentences, topK, manager);
       String last = null;

@@ -50,8 +50,8 @@ final class MlmEvalCommand implements Runnable {
       throw new PretextUserException("--mask-probability must be in (0, 1], got " + maskProbability);
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (NDManager manager = NDManager.newBaseManager()) {
-      MlmRun run = MlmRun.open(bootstrap.get(), modelRun, "mlm-eval", manager);
+    try (MlmRun run = MlmRun.open(bootstrap.get(), modelRun, "mlm-eval")) {
+      NDManager manager = run.manager();
       TrainedMlm trained = run.trained();
       DataSplits<?> splits = run.registry().create(PluginKind.DATA_SOURCE, DataSource.class, run.config().data()).load();
       Dataset<?> heldOut = splits.test().orElseThrow(() -> new PretextUserException("The run's data has no held-out"

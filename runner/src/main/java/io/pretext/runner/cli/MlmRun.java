@@ -2,7 +2,6 @@ package io.pretext.runner.cli;
 
 import ai.djl.ndarray.NDManager;
 import io.pretext.api.PretextUserException;
-import io.pretext.core.engine.EngineSetup;
 import io.pretext.api.plugin.PluginKind;
 import io.pretext.core.plugin.PluginRegistry;
 import io.pretext.core.run.RunConfig;
@@ -20,19 +19,21 @@ import java.util.Optional;
 
 /**
  * A finished mlm run opened by a command: its resolved config, a registry with the run's
- * settings, and its trained model.
+ * settings, and its trained model, in a manager on the run's device; close it when done.
  *
  * @param config the run's resolved config.yaml
  * @param registry plugins created with the run's settings
  * @param trained the model from the newest checkpoint, with the tokenizer
+ * @param manager where the model lives, on the run's device ({@link PluginRegistry#engine()})
  */
-record MlmRun(RunConfig config, PluginRegistry registry, TrainedMlm trained) {
+record MlmRun(RunConfig config, PluginRegistry registry, TrainedMlm trained, NDManager manager)
+    implements AutoCloseable {
 
   /**
    * @param command the command's name, for the error about a run of another task
    * @throws PretextUserException when the directory is not a finished mlm run
    */
-  static MlmRun open(Bootstrap plugins, Path run, String command, NDManager manager) {
+  static MlmRun open(Bootstrap plugins, Path run, String command) {
     RunDirectory runDir = RunDirectory.open(run);
     RunConfig config = new RunConfigLoader(plugins.registry()).load(runDir.config(), List.of());
     PluginRegistry registry = plugins.registry(config.runtime(), MetricsSink.NONE);
@@ -43,8 +44,18 @@ record MlmRun(RunConfig config, PluginRegistry registry, TrainedMlm trained) {
     }
     Encoder encoder = registry.create(PluginKind.ENCODER, Encoder.class, config.encoder());
     Optional<Head> head = config.head().map(h -> registry.create(PluginKind.HEAD, Head.class, h));
-    new EngineSetup(config.runtime()).start();
-    TrainedMlm trained = TrainedMlm.load(runDir, mlm, encoder, head, config.trainSettings().keepCheckpoints(), manager);
-    return new MlmRun(config, registry, trained);
+    NDManager manager = registry.engine().newManager();
+    try {
+      TrainedMlm trained = TrainedMlm.load(runDir, mlm, encoder, head, config.trainSettings().keepCheckpoints(), manager);
+      return new MlmRun(config, registry, trained, manager);
+    } catch (RuntimeException e) {
+      manager.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() {
+    manager.close();
   }
 }
