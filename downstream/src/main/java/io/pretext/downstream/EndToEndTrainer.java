@@ -8,7 +8,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
@@ -20,7 +19,7 @@ import io.pretext.api.spi.HostTensor;
 import io.pretext.api.PretextUserException;
 import io.pretext.api.nn.layers.Dropout;
 import io.pretext.api.nn.layers.FirstOutput;
-import io.pretext.api.train.GradientClipping;
+import io.pretext.api.train.TrainingStep;
 import io.pretext.api.transfer.TransferContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,6 +138,7 @@ final class EndToEndTrainer {
     RandomGenerator order = context.seeds().generator(purpose + "/batches");
     RandomGenerator augment = context.seeds().generator(purpose + "/augment");
     FlipTranslate flipTranslate = new FlipTranslate(recipe.flip(), recipe.translate());
+    TrainingStep trainingStep = new TrainingStep(recipe.gradientClip());
     int[] perm = permutation(n, order);
     int cursor = 0;
     double loss = Double.NaN;
@@ -159,22 +159,13 @@ final class EndToEndTrainer {
         y[b] = labeled.label(i);
       }
       HostTensor x = context.batcher().batch(samples);
+      int at = step;
       try (NDManager scope = trainer.getManager().newSubManager()) {
         NDList inputs = new NDList(x.toNDArray(scope));
         NDList labels = new NDList(HostTensor.ofInts(y, batch).toNDArray(scope));
-        try (GradientCollector collector = trainer.newGradientCollector()) {
-          NDArray value = trainer.getLoss().evaluate(labels, trainer.forward(inputs, labels));
-          loss = value.getFloat();
-          if (!Double.isFinite(loss)) {
-            throw new PretextUserException("Downstream training (" + purpose + ") diverged: the loss became " + loss
-                + " at step " + step + ". Lower the evaluator's learning-rate (now " + recipe.learningRate() + ").");
-          }
-          collector.backward(value);
-        }
-        if (recipe.gradientClip() > 0) {
-          GradientClipping.clipGlobalNorm(trainer.getModel().getBlock().getParameters(), recipe.gradientClip());
-        }
-        trainer.step();
+        loss = trainingStep.run(trainer, inputs, labels, l -> new PretextUserException("Downstream training (" + purpose
+            + ") diverged: the loss became " + l + " at step " + at + ". Lower the evaluator's learning-rate (now "
+            + recipe.learningRate() + ").")).loss();
       }
     }
     return loss;

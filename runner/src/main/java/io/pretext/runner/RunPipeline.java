@@ -5,10 +5,10 @@ import io.pretext.api.PretextUserException;
 import io.pretext.api.config.ConfigException;
 import io.pretext.api.data.DataSplits;
 import io.pretext.api.data.Dataset;
-import io.pretext.core.engine.EngineSetup;
 import io.pretext.core.plugin.PluginRegistry;
 import io.pretext.core.run.RunConfig;
 import io.pretext.core.run.RunPlugins;
+import io.pretext.api.runtime.ComputeEngine;
 import io.pretext.api.runtime.MetricsSink;
 import io.pretext.api.runtime.RuntimeSettings;
 import io.pretext.api.runtime.SeedSource;
@@ -119,14 +119,15 @@ public final class RunPipeline {
     try (RunLogFile log = RunLogFile.open(runDir.log())) {
       try {
         RuntimeSettings runtime = config.runtime();
-        RunPlugins plugins = RunPlugins.create(config, bootstrap.registry(runtime, MetricsSink.NONE));
+        PluginRegistry registry = bootstrap.registry(runtime, MetricsSink.NONE);
+        RunPlugins plugins = RunPlugins.create(config, registry);
         DataSplits<?> splits = plugins.transferData().load();
         Transfer transfer = transferOf(config, plugins);
         transfer.check(splits, new SeedSource(runtime.seed()));
         PretrainedWeights weights = PretrainedWeights.read(runDir.encoderParameters());
         long start = System.nanoTime();
         TransferResults results = TransferStage.run(transfer, plugins, plugins.task(), runDir, runtime,
-            EncoderShapes.savedInputShape(runDir), weights, splits);
+            registry.engine(), EncoderShapes.savedInputShape(runDir), weights, splits);
         reporter.transfer(results, Duration.ofNanos(System.nanoTime() - start));
         Path report = reporter.write(monitor);
         return new Summary(runDir, splits.train().size(), Optional.empty(), Optional.of(results), report,
@@ -144,15 +145,16 @@ public final class RunPipeline {
    */
   public RunExport.Outcome export(RunConfig config, RunDirectory runDir, RunExport export) {
     try (RunLogFile log = RunLogFile.open(runDir.log())) {
-      RunPlugins plugins = RunPlugins.create(config, bootstrap.registry(config.runtime(), MetricsSink.NONE));
-      return export(config, runDir, plugins, plugins.data().load(), export);
+      PluginRegistry registry = bootstrap.registry(config.runtime(), MetricsSink.NONE);
+      RunPlugins plugins = RunPlugins.create(config, registry);
+      return export(config, runDir, plugins, registry.engine(), plugins.data().load(), export);
     }
   }
 
   private static RunExport.Outcome export(RunConfig config, RunDirectory runDir, RunPlugins plugins,
-      DataSplits<?> splits, RunExport export) {
+      ComputeEngine engine, DataSplits<?> splits, RunExport export) {
     Shape input = TransferStage.downstreamInput(config, plugins, splits);
-    RunExport.Outcome outcome = export.export(runDir, config, plugins, input, ProbeFiles.largest(runDir));
+    RunExport.Outcome outcome = export.export(runDir, config, plugins, engine, input, ProbeFiles.largest(runDir));
     LOG.info("export: {} (max |Java - ONNX Runtime| {}){}", outcome.encoder().file(), outcome.encoder().maxAbsDifference(),
         outcome.classifier().map(c -> ", " + c.file() + " (" + c.maxAbsDifference() + ")").orElse(""));
     return outcome;
@@ -179,7 +181,7 @@ public final class RunPipeline {
     if (transferring) {
       transfer.check(labeled, new SeedSource(runtime.seed()));
     }
-    PretrainLoop loop = new PretrainLoop(train, new SeedSource(runtime.seed()), new EngineSetup(runtime), runDir,
+    PretrainLoop loop = new PretrainLoop(train, new SeedSource(runtime.seed()), registry.engine(), runDir,
         metrics, progress ? ProgressReporter.console() : ProgressReporter.NONE);
     long start = System.nanoTime();
     Optional<Path> earlier = train.initFromRun();
@@ -201,16 +203,16 @@ public final class RunPipeline {
       Optional<TransferResults> results = Optional.empty();
       if (transferring) {
         long t0 = System.nanoTime();
-        TransferResults r = TransferStage.run(transfer, plugins, task, runDir, runtime, result.inputShape(),
-            PretrainedWeights.of(result.encoder()), labeled);
+        TransferResults r = TransferStage.run(transfer, plugins, task, runDir, runtime, registry.engine(),
+            result.inputShape(), PretrainedWeights.of(result.encoder()), labeled);
         reporter.transfer(r, Duration.ofNanos(System.nanoTime() - t0));
         results = Optional.of(r);
       }
       Optional<RunExport.Outcome> exported = Optional.empty();
       if (config.export().getBoolean("enabled")) {
         long t0 = System.nanoTime();
-        RunExport export = RunExport.fromConfig(config, bootstrap.loader().layerExporters());
-        exported = Optional.of(export(config, runDir, plugins, splits, export));
+        exported = Optional.of(export(config, runDir, plugins, registry.engine(), splits,
+            RunExport.fromConfig(config, bootstrap.loader().layerExporters())));
         reporter.export(exported.get(), Duration.ofNanos(System.nanoTime() - t0));
       }
       Path report = reporter.write(monitor);
@@ -218,11 +220,11 @@ public final class RunPipeline {
     }
   }
 
-  /** The task's loss and metrics on the test split, used without labels (at most 10000 samples). */
+  /** The task's loss and metrics on the test split, used without labels (at most {@code train.held-out-samples}). */
   private static HeldOutEvaluation.Result heldOut(TrainResult result, PretextTask task, RunPlugins plugins,
       Dataset<?> test, RuntimeSettings runtime, TrainSettings train, MetricsSink metrics) {
     HeldOutEvaluation.Result h = HeldOutEvaluation.run(result, task, test.unlabeled(), plugins.augment(),
-        new SeedSource(runtime.seed()), train.batchSize(), 10_000);
+        new SeedSource(runtime.seed()), train.batchSize(), train.heldOutSamples());
     LOG.info("pretext task on {}", h.describe());
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("samples", h.samples());

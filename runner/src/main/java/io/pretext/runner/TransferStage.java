@@ -10,9 +10,9 @@ import io.pretext.api.PretextUserException;
 import io.pretext.api.config.ConfigException;
 import io.pretext.api.data.DataSplits;
 import io.pretext.api.data.Image;
-import io.pretext.core.engine.EngineSetup;
 import io.pretext.core.run.RunConfig;
 import io.pretext.core.run.RunPlugins;
+import io.pretext.api.runtime.ComputeEngine;
 import io.pretext.api.runtime.RuntimeSettings;
 import io.pretext.api.runtime.SeedSource;
 import io.pretext.api.spi.PretextTask;
@@ -39,15 +39,17 @@ final class TransferStage {
   /**
    * @param task the (prepared) pretext task, which may define the encoder input (text)
    * @param runDir the run directory, where a task keeps what it learned (a tokenizer)
+   * @param engine the run's engine and device
    * @param pretextInput the input shape the encoder was pretrained on, for the error message
    */
   static TransferResults run(Transfer transfer, RunPlugins plugins, PretextTask task, RunDirectory runDir,
-      RuntimeSettings runtime, Shape pretextInput, PretrainedWeights weights, DataSplits<?> splits) {
+      RuntimeSettings runtime, ComputeEngine engine, Shape pretextInput, PretrainedWeights weights,
+      DataSplits<?> splits) {
     Optional<TransferInput> taskInput = task.transferInput(runDir.root());
     if (taskInput.isPresent()) {
       TransferInput text = taskInput.get();
       TransferContext context = new TransferContext(plugins.encoder(), text.inputShape(), weights, plugins.preprocess(),
-          text.batcher(), new SeedSource(runtime.seed()), new EngineSetup(runtime));
+          text.batcher(), new SeedSource(runtime.seed()), engine);
       return transfer.run(context, splits);
     }
     if (!Image.class.isAssignableFrom(splits.sampleType())) {
@@ -57,7 +59,7 @@ final class TransferStage {
     }
     Shape input = downstreamInput(null, plugins, splits);
     TransferContext context = new TransferContext(plugins.encoder(), input, weights, plugins.preprocess(),
-        InputBatcher.images(), new SeedSource(runtime.seed()), new EngineSetup(runtime));
+        InputBatcher.images(), new SeedSource(runtime.seed()), engine);
     requireFit(context, pretextInput, input);
     return transfer.run(context, splits);
   }
@@ -74,7 +76,7 @@ final class TransferStage {
   }
 
   private static void requireFit(TransferContext context, Shape pretextInput, Shape input) {
-    try (NDManager probe = NDManager.newBaseManager()) {
+    try (NDManager probe = context.engine().newManager()) {
       Block encoder = context.pretrainedEncoder(probe);
       long[] batch = new long[input.dimension() + 1];
       batch[0] = 1;

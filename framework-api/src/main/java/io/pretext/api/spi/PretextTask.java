@@ -9,6 +9,7 @@ import io.pretext.api.data.Dataset;
 import io.pretext.api.spi.TransferInput;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 import java.util.random.RandomGenerator;
@@ -27,8 +28,9 @@ public interface PretextTask {
   Class<?> sampleType();
 
   /**
-   * The shape of one encoder input (without batch axis), given the shape of one dataset sample;
-   * e.g. a patch size for context prediction. Defaults to the sample shape.
+   * The shape of one encoder input (without batch axis), given the shape of one sample as the run's
+   * augmentation pipeline makes it (a dataset sample after {@code augment}, which may crop or
+   * resize); e.g. a patch size for context prediction. Defaults to that shape.
    */
   default Shape encoderInputShape(Shape sampleShape) {
     return sampleShape;
@@ -42,8 +44,48 @@ public interface PretextTask {
    * @param featureSize the length of the encoder's feature vector
    * @param head the run's {@code head} plugin when the run names one; otherwise the task uses its
    *     own default head
+   * @throws UnsupportedOperationException when the task implements {@link #buildModel(ModelContext)} instead
    */
-  Block buildModel(Block encoder, long featureSize, Optional<Head> head);
+  default Block buildModel(Block encoder, long featureSize, Optional<Head> head) {
+    throw new UnsupportedOperationException(getClass().getName()
+        + " does not build its model from a block alone: implement, or call, buildModel(ModelContext)");
+  }
+
+  /**
+   * Builds the network trained on the task from the run's model context: as {@link
+   * #buildModel(Block, long, Optional)}, with what it takes to build a second encoder of the same
+   * architecture (a target network: {@link ModelContext#newEncoder()}). A task implements this one
+   * or the other; by default this one calls the other.
+   *
+   * <p>Parameters the optimizer must not train (a target network) are frozen here, before
+   * initialization: {@code target.freezeParameters(true)}. DJL's trainer then computes no gradient
+   * for them and its optimizer neither updates them nor keeps state for them; checkpoints still
+   * save and restore them.
+   */
+  default Block buildModel(ModelContext context) {
+    return buildModel(context.encoder(), context.featureSize(), context.head());
+  }
+
+  /**
+   * The hooks the loop calls at step boundaries for the model {@link #buildModel(ModelContext)}
+   * built (e.g. a {@link io.pretext.api.train.MomentumUpdate} of its target network), in order.
+   * Empty by default.
+   *
+   * @param model the block {@code buildModel} returned
+   */
+  default List<TrainingHook> hooks(Block model) {
+    return List.of();
+  }
+
+  /**
+   * State of the model that is not a parameter (a queue, a centre), by a name unique within the
+   * task, saved with every checkpoint and restored with it. Empty by default.
+   *
+   * @param model the block {@code buildModel} returned
+   */
+  default Map<String, TaskState> taskState(Block model) {
+    return Map.of();
+  }
 
   /**
    * Makes one step's inputs and targets from raw samples.

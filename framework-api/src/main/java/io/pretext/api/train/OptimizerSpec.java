@@ -11,19 +11,24 @@ import java.util.List;
  * recipes so that a name means the same optimizer in both.
  *
  * @param name {@code adam} (L2 decay added to the gradient), {@code adamw} (decoupled decay,
- *     Loshchilov and Hutter 2019) or {@code sgd} (with momentum)
+ *     Loshchilov and Hutter 2019), {@code sgd} (with momentum) or {@code lars} ({@link Lars}: SGD
+ *     with momentum and a layer-wise trust ratio, as SimCLR and BYOL)
  * @param weightDecay the decay coefficient, >= 0
  * @param decayScope {@value #ALL} parameters, or {@value #MATRICES} only (not biases and norm
- *     scales, as BERT)
- * @param momentum sgd's momentum
+ *     scales, as BERT); lars decays matrices only whatever the scope, as its papers
+ * @param momentum the momentum of sgd and lars
+ * @param trustCoefficient lars's trust coefficient η, > 0
  */
-public record OptimizerSpec(String name, double weightDecay, String decayScope, double momentum) {
+public record OptimizerSpec(String name, double weightDecay, String decayScope, double momentum,
+    double trustCoefficient) {
   /** Decay every parameter. */
   public static final String ALL = "all";
   /** Decay parameters of two or more dimensions only. */
   public static final String MATRICES = "matrices";
   /** The optimizer names. */
-  public static final List<String> NAMES = List.of("adam", "adamw", "sgd");
+  public static final List<String> NAMES = List.of("adam", "adamw", "sgd", "lars");
+  /** LARS's trust coefficient in its papers. */
+  public static final double DEFAULT_TRUST_COEFFICIENT = 0.001;
 
   public OptimizerSpec {
     if (!NAMES.contains(name)) {
@@ -35,6 +40,20 @@ public record OptimizerSpec(String name, double weightDecay, String decayScope, 
     if (!decayScope.equals(ALL) && !decayScope.equals(MATRICES)) {
       throw new IllegalArgumentException("weight decay scope must be all or matrices, got " + decayScope);
     }
+    if (!(trustCoefficient > 0)) {
+      throw new IllegalArgumentException("the trust coefficient must be > 0, got " + trustCoefficient);
+    }
+  }
+
+  /** With lars's trust coefficient at its default, {@value #DEFAULT_TRUST_COEFFICIENT}. */
+  public OptimizerSpec(String name, double weightDecay, String decayScope, double momentum) {
+    this(name, weightDecay, decayScope, momentum, DEFAULT_TRUST_COEFFICIENT);
+  }
+
+  /** Adds lars's {@code trust-coefficient} key to a schema (the {@code train} section reads it). */
+  public static ConfigSchema.Builder larsKeys(ConfigSchema.Builder builder) {
+    return builder.optional("trust-coefficient", ValueType.real(0, true, 1, false), DEFAULT_TRUST_COEFFICIENT,
+        "lars's trust coefficient: how far each layer's step follows its weight-to-gradient norm ratio");
   }
 
   /**
@@ -51,6 +70,9 @@ public record OptimizerSpec(String name, double weightDecay, String decayScope, 
 
   /** The optimizer, its learning rate following {@code rate}. */
   public Optimizer build(Tracker rate) {
+    if (name.equals("lars")) {
+      return new Lars(rate, (float) momentum, (float) weightDecay, (float) trustCoefficient);
+    }
     Optimizer decayed = build(rate, (float) weightDecay);
     if (decayScope.equals(ALL) || weightDecay == 0) {
       return decayed;

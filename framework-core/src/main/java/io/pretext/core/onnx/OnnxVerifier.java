@@ -1,12 +1,15 @@
 package io.pretext.core.onnx;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.pretext.api.onnx.OnnxExportException;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -61,7 +64,7 @@ final class OnnxVerifier {
       throws OrtException {
     List<float[]> expected = new ArrayList<>();
     List<Shape> expectedShapes = new ArrayList<>();
-    try (NDManager manager = NDManager.newBaseManager()) {
+    try (NDManager manager = managerFor(model)) {
       NDArray x = input.toNDArray(manager);
       NDList out = model.forward(new ParameterStore(manager, false), new NDList(x), false);
       for (NDArray a : out) {
@@ -83,6 +86,16 @@ final class OnnxVerifier {
       }
       return worst;
     }
+  }
+
+  /** A manager on the model's device: under its parameters' manager (a parameterless model: the CPU). */
+  private static NDManager managerFor(Block model) {
+    for (Pair<String, Parameter> p : model.getParameters()) {
+      if (p.getValue().isInitialized()) {
+        return p.getValue().getArray().getManager().newSubManager();
+      }
+    }
+    return NDManager.newBaseManager(Device.cpu());
   }
 
   /** The largest |a - b|; infinite when either side has a NaN or an infinity. */

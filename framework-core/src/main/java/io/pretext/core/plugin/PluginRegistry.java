@@ -15,6 +15,7 @@ import com.google.inject.ProvisionException;
 import com.google.inject.TypeLiteral;
 import com.google.inject.name.Names;
 import io.pretext.api.config.ConfigNode;
+import io.pretext.api.runtime.ComputeEngine;
 import io.pretext.api.config.ConfigSchema;
 import io.pretext.core.config.PluginSchemas;
 import java.util.EnumMap;
@@ -33,14 +34,25 @@ public final class PluginRegistry implements PluginSchemas {
   private final Map<PluginKind, Map<String, Provider<PluginFactory<?>>>> factories = new EnumMap<>(PluginKind.class);
   private final List<PluginRegistration> registrations;
   private final LayerExporters layerExporters;
+  private final ComputeEngine engine;
 
   @Inject
-  PluginRegistry(Injector injector, List<PluginRegistration> registrations, LayerExporters layerExporters) {
+  PluginRegistry(Injector injector, List<PluginRegistration> registrations, LayerExporters layerExporters,
+      ComputeEngine engine) {
     for (PluginKind kind : PluginKind.values()) {
       factories.put(kind, injector.getInstance(Key.get(MAP_TYPE, Names.named(kind.id()))));
     }
     this.registrations = registrations;
     this.layerExporters = layerExporters;
+    this.engine = engine;
+  }
+
+  /**
+   * The run's one compute engine and device, the same instance every plugin factory is given: the
+   * loop, transfer, export and inference use it too, so that one device is used everywhere.
+   */
+  public ComputeEngine engine() {
+    return engine;
   }
 
   /** Every registration, in discovery order. */

@@ -7,7 +7,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
+import io.pretext.api.spi.TaskState;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -20,6 +23,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,19 +36,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Saves a block's parameters as numbered checkpoints ({@code step-000200.params} plus a JSON
- * sidecar with step, epoch and loss) and loads the newest back. Each file is written to a
- * temporary file in the same folder, synced, then atomically renamed, so a crash never leaves a
- * half-written checkpoint; only the newest {@code keep} checkpoints are kept.
+ * sidecar with step, epoch and loss) and loads the newest back. A task's state that is not a
+ * parameter ({@link TaskState}: a queue, a centre) goes into {@code step-000200.state} beside them;
+ * checkpoints without one (older runs, tasks without state) load as before. Each file is written to
+ * a temporary file in the same folder, synced, then atomically renamed, the sidecar last, so a crash
+ * never leaves a half-written checkpoint; only the newest {@code keep} checkpoints are kept.
+ *
+ * <p>The state file: the int {@value #STATE_MAGIC}, an int count, then per state its name (UTF),
+ * its length in bytes (int) and what its {@link TaskState#save} wrote.
  */
 public final class CheckpointStore {
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
   private static final Pattern SIDECAR = Pattern.compile("step-(\\d+)\\.json");
+  /** The first int of a task-state file ("PTXS"). */
+  static final int STATE_MAGIC = 0x50545853;
   private final Gson gson = new Gson();
   private final Path folder;
   private final int keep;
 
-  /** One complete checkpoint on disk. */
-  public record Checkpoint(long step, int epoch, double loss, Path parameters, Path sidecar) {}
+  /**
+   * One complete checkpoint on disk.
+   *
+   * @param state the task-state file, when the checkpoint has one
+   */
+  public record Checkpoint(long step, int epoch, double loss, Path parameters, Path sidecar, Optional<Path> state) {}
 
   /**
    * @param folder where checkpoints live (created when missing; stale temporary files are removed)
@@ -73,20 +91,34 @@ public final class CheckpointStore {
 
   /** Writes the block's parameters as the checkpoint of a step, then drops the oldest beyond {@code keep}. */
   public Checkpoint save(Block block, long step, int epoch, double loss) {
+    return save(block, Map.of(), step, epoch, loss);
+  }
+
+  /**
+   * Writes the block's parameters and the task's state (when it has any) as the checkpoint of a
+   * step, then drops the oldest beyond {@code keep}.
+   */
+  public Checkpoint save(Block block, Map<String, TaskState> state, long step, int epoch, double loss) {
     String base = String.format(Locale.ROOT, "step-%06d", step);
     Path params = folder.resolve(base + ".params");
     Path sidecar = folder.resolve(base + ".json");
+    Optional<Path> stateFile = state.isEmpty() ? Optional.empty() : Optional.of(folder.resolve(base + ".state"));
     try {
       AtomicFiles.write(params, out -> {
         DataOutputStream data = new DataOutputStream(out);
         block.saveParameters(data);
         data.flush();
       });
+      if (stateFile.isPresent()) {
+        byte[] bytes = encode(state);
+        AtomicFiles.write(stateFile.get(), out -> out.write(bytes));
+      }
       JsonObject meta = new JsonObject();
       meta.addProperty("step", step);
       meta.addProperty("epoch", epoch);
       meta.addProperty("loss", loss);
       meta.addProperty("parameters", params.getFileName().toString());
+      stateFile.ifPresent(f -> meta.addProperty("state", f.getFileName().toString()));
       byte[] json = gson.toJson(meta).getBytes(StandardCharsets.UTF_8);
       AtomicFiles.write(sidecar, out -> out.write(json));
       syncFolder();
@@ -95,7 +127,7 @@ public final class CheckpointStore {
     }
     LOG.debug("checkpoint {} written (epoch {}, loss {})", params, epoch, loss);
     prune();
-    return new Checkpoint(step, epoch, loss, params, sidecar);
+    return new Checkpoint(step, epoch, loss, params, sidecar, stateFile);
   }
 
   /** The complete checkpoints, oldest first. */
@@ -123,10 +155,72 @@ public final class CheckpointStore {
 
   /** Loads a checkpoint's parameters into a block of the same structure. */
   public void load(Checkpoint checkpoint, Block block, NDManager manager) {
+    load(checkpoint, block, Map.of(), manager);
+  }
+
+  /**
+   * Loads a checkpoint's parameters into a block of the same structure, and its task state into
+   * {@code state}, by name. A checkpoint without state (an older run) leaves {@code state} as it is;
+   * a state the checkpoint lacks, or one it holds that the task no longer has, is logged.
+   */
+  public void load(Checkpoint checkpoint, Block block, Map<String, TaskState> state, NDManager manager) {
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(checkpoint.parameters())))) {
       block.loadParameters(manager, in);
     } catch (IOException | MalformedModelException e) {
       throw new IllegalStateException("Cannot load checkpoint " + checkpoint.parameters() + ": " + e.getMessage(), e);
+    }
+    if (checkpoint.state().isEmpty()) {
+      if (!state.isEmpty()) {
+        LOG.info("checkpoint {} has no task state; {} keep their initial values", checkpoint.parameters(), state.keySet());
+      }
+      return;
+    }
+    Path file = checkpoint.state().get();
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+      decode(in, file, state, manager);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot load task state " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] encode(Map<String, TaskState> state) throws IOException {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(all);
+    out.writeInt(STATE_MAGIC);
+    out.writeInt(state.size());
+    for (Map.Entry<String, TaskState> e : new TreeMap<>(state).entrySet()) {
+      ByteArrayOutputStream one = new ByteArrayOutputStream();
+      DataOutputStream data = new DataOutputStream(one);
+      e.getValue().save(data);
+      data.flush();
+      out.writeUTF(e.getKey());
+      out.writeInt(one.size());
+      one.writeTo(out);
+    }
+    out.flush();
+    return all.toByteArray();
+  }
+
+  private static void decode(DataInputStream in, Path file, Map<String, TaskState> state, NDManager manager)
+      throws IOException {
+    if (in.readInt() != STATE_MAGIC) {
+      throw new IOException("not a task-state file");
+    }
+    int count = in.readInt();
+    Set<String> missing = new TreeSet<>(state.keySet());
+    for (int i = 0; i < count; i++) {
+      String name = in.readUTF();
+      byte[] bytes = in.readNBytes(in.readInt());
+      TaskState target = state.get(name);
+      if (target == null) {
+        LOG.warn("task state '{}' in {} is not a state of the task; ignored", name, file);
+        continue;
+      }
+      target.load(new DataInputStream(new ByteArrayInputStream(bytes)), manager);
+      missing.remove(name);
+    }
+    if (!missing.isEmpty()) {
+      LOG.warn("{} has no task state {}; they keep their initial values", file, missing);
     }
   }
 
@@ -144,8 +238,14 @@ public final class CheckpointStore {
       LOG.warn("checkpoint sidecar {} has no parameter file {}; ignored", sidecar, params);
       return Optional.empty();
     }
+    Optional<Path> state = meta.has("state") ? Optional.of(folder.resolve(meta.get("state").getAsString()))
+        : Optional.empty();
+    if (state.isPresent() && !Files.isRegularFile(state.get())) {
+      LOG.warn("checkpoint sidecar {} has no task-state file {}; ignored", sidecar, state.get());
+      return Optional.empty();
+    }
     return Optional.of(new Checkpoint(meta.get("step").getAsLong(), meta.get("epoch").getAsInt(),
-        meta.get("loss").getAsDouble(), params, sidecar));
+        meta.get("loss").getAsDouble(), params, sidecar, state));
   }
 
   private void prune() {
@@ -155,6 +255,9 @@ public final class CheckpointStore {
       try {
         Files.deleteIfExists(old.sidecar());
         Files.deleteIfExists(old.parameters());
+        if (old.state().isPresent()) {
+          Files.deleteIfExists(old.state().get());
+        }
       } catch (IOException e) {
         LOG.warn("cannot delete old checkpoint {}: {}", old.parameters(), e.toString());
       }

@@ -1,8 +1,7 @@
 package io.pretext.core.train;
 
 import io.pretext.api.io.AtomicFiles;
-import io.pretext.api.train.GradientClipping;
-import io.pretext.api.train.LearningRateSchedule;
+import io.pretext.api.train.TrainingStep;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -14,7 +13,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.evaluator.Evaluator;
 import ai.djl.training.optimizer.Optimizer;
@@ -24,7 +22,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.pretext.api.PretextUserException;
 import io.pretext.api.data.Dataset;
-import io.pretext.core.engine.EngineSetup;
+import io.pretext.api.runtime.ComputeEngine;
 import io.pretext.api.runtime.MetricNames;
 import io.pretext.api.runtime.MetricsSink;
 import io.pretext.api.runtime.SeedSource;
@@ -32,8 +30,12 @@ import io.pretext.api.spi.AugmentPipeline;
 import io.pretext.api.spi.Encoder;
 import io.pretext.api.spi.Head;
 import io.pretext.api.spi.HostTensor;
+import io.pretext.api.spi.ModelContext;
 import io.pretext.api.spi.PretextTask;
+import io.pretext.api.spi.StepContext;
+import io.pretext.api.spi.TaskState;
 import io.pretext.api.spi.TrainingBatch;
+import io.pretext.api.spi.TrainingHook;
 import io.pretext.core.train.BatchPrefetcher.PreparedBatch;
 import io.pretext.core.train.CheckpointStore.Checkpoint;
 import java.io.DataOutputStream;
@@ -53,6 +55,8 @@ import org.slf4j.LoggerFactory;
  * Pretrains an encoder on a pretext task with DJL: seeded shuffling and prefetched batches, one
  * NDManager scope per step, a metrics line per step, checkpoints every N steps and at the end, a
  * guard against a NaN or infinite loss, and the encoder's parameters saved to the run directory.
+ * The task's {@link TrainingHook}s run around each {@link TrainingStep}; its {@link TaskState} is
+ * checkpointed with the parameters.
  *
  * <p>Metrics go to stream {@value #STREAM} with keys {@code step, epoch, loss, samples_per_s,
  * wait_ms, step_ms} and one key per training metric (its name as {@link MetricNames#key}); a final
@@ -68,7 +72,7 @@ public final class PretrainLoop {
   private static final Logger LOG = LoggerFactory.getLogger(PretrainLoop.class);
   private final TrainSettings settings;
   private final SeedSource seeds;
-  private final EngineSetup engine;
+  private final ComputeEngine engine;
   private final RunDirectory runDir;
   private final MetricsSink metrics;
   private final ProgressReporter progress;
@@ -76,12 +80,12 @@ public final class PretrainLoop {
   /**
    * @param settings the run's {@code train} section
    * @param seeds the run's seed source (shuffling, batches, parameter initialization)
-   * @param engine the engine set-up (started here if it was not yet)
+   * @param engine the run's engine and device (started here if it was not yet)
    * @param runDir where checkpoints and the encoder go
    * @param metrics where per-step metrics go (not closed here)
    * @param progress what shows progress, e.g. {@link ProgressReporter#console()} or {@link ProgressReporter#NONE}
    */
-  public PretrainLoop(TrainSettings settings, SeedSource seeds, EngineSetup engine, RunDirectory runDir,
+  public PretrainLoop(TrainSettings settings, SeedSource seeds, ComputeEngine engine, RunDirectory runDir,
       MetricsSink metrics, ProgressReporter progress) {
     this.settings = settings;
     this.seeds = seeds;
@@ -132,7 +136,8 @@ public final class PretrainLoop {
     Model model = Model.newInstance("pretext", device, djl.getEngineName());
     boolean done = false;
     try {
-      model.setBlock(task.buildModel(encoderBlock, featureSize, head));
+      model.setBlock(task.buildModel(new ModelContext(encoderBlock, featureSize, head, encoder, inputShape,
+          model.getNDManager())));
       if (warmStart.isPresent()) {
         warmStart.get().loadInto(model.getBlock(), encoderBlock, model.getNDManager());
         LOG.info("continuing from {}", warmStart.get().describe());
@@ -150,6 +155,8 @@ public final class PretrainLoop {
   private TrainResult train(Model model, PretextTask task, Dataset<?> data, AugmentPipeline augment,
       Block encoderBlock, Shape inputShape, long featureSize, Device device) {
     List<Evaluator> evaluators = List.copyOf(task.trainingMetrics());
+    List<TrainingHook> hooks = List.copyOf(task.hooks(model.getBlock()));
+    Map<String, TaskState> state = Map.copyOf(task.taskState(model.getBlock()));
     CheckpointStore store = new CheckpointStore(runDir.checkpoints(), settings.keepCheckpoints());
     try (BatchPrefetcher prefetcher = new BatchPrefetcher(data, task, augment, seeds, settings.batchSize(),
         settings.dropLast(), settings.workers(), settings.prefetch(), settings.groupByLength())) {
@@ -166,7 +173,8 @@ public final class PretrainLoop {
           .optOptimizer(optimizer(total))
           .optDevices(new Device[] {device});
       try (Trainer trainer = model.newTrainer(config)) {
-        return new Run(trainer, evaluators, store, total).loop(prefetcher, model, encoderBlock, inputShape, featureSize);
+        return new Run(trainer, evaluators, hooks, state, store, total, perEpoch)
+            .loop(prefetcher, model, encoderBlock, inputShape, featureSize);
       }
     }
   }
@@ -181,8 +189,12 @@ public final class PretrainLoop {
     private final Trainer trainer;
     private final List<Evaluator> evaluators;
     private final List<String> metricKeys;
+    private final List<TrainingHook> hooks;
+    private final Map<String, TaskState> state;
     private final CheckpointStore store;
     private final long total;
+    private final long perEpoch;
+    private final TrainingStep trainingStep = new TrainingStep(settings.gradientClip());
     private long step;
     private int epoch;
     private double lastLoss = Double.NaN;
@@ -190,12 +202,16 @@ public final class PretrainLoop {
     private long[] stepNanos = new long[64];
     private long waitNanos;
 
-    Run(Trainer trainer, List<Evaluator> evaluators, CheckpointStore store, long total) {
+    Run(Trainer trainer, List<Evaluator> evaluators, List<TrainingHook> hooks, Map<String, TaskState> state,
+        CheckpointStore store, long total, long perEpoch) {
       this.trainer = trainer;
       this.evaluators = evaluators;
       this.metricKeys = MetricNames.keys(evaluators.stream().map(Evaluator::getName).toList());
+      this.hooks = hooks;
+      this.state = state;
       this.store = store;
       this.total = total;
+      this.perEpoch = perEpoch;
     }
 
     TrainResult loop(BatchPrefetcher prefetcher, Model model, Block encoderBlock, Shape inputShape, long featureSize) {
@@ -203,9 +219,15 @@ public final class PretrainLoop {
       progress.start(total);
       try {
         for (epoch = 1; epoch <= settings.epochs() && step < total; epoch++) {
+          long first = step;
           try (BatchPrefetcher.Epoch batches = prefetcher.epoch(epoch)) {
             while (batches.hasNext() && step < total) {
               trainOn(batches.next());
+            }
+          }
+          if (step > first && !hooks.isEmpty()) {
+            try (NDManager scope = trainer.getManager().newSubManager()) {
+              hooks.forEach(h -> h.afterEpoch(context(scope, new NDList())));
             }
           }
         }
@@ -244,6 +266,11 @@ public final class PretrainLoop {
         for (Evaluator e : evaluators) {
           e.addAccumulator(ACCUMULATOR);
         }
+        if (!hooks.isEmpty()) {
+          try (NDManager scope = trainer.getManager().newSubManager()) {
+            hooks.forEach(h -> h.beforeTraining(context(scope, new NDList())));
+          }
+        }
       }
       step++;
       waitNanos += prepared.waitNanos();
@@ -253,20 +280,17 @@ public final class PretrainLoop {
       try (NDManager scope = trainer.getManager().newSubManager()) {
         NDList inputs = batch.inputs(scope);
         NDList labels = batch.labels(scope);
-        NDList predictions;
-        try (GradientCollector collector = trainer.newGradientCollector()) {
-          predictions = trainer.forward(inputs, labels);
-          NDArray lossValue = trainer.getLoss().evaluate(labels, predictions);
-          loss = lossValue.getFloat();
-          if (!Double.isFinite(loss)) {
-            throw diverged("the loss became " + loss);
-          }
-          collector.backward(lossValue);
+        if (!hooks.isEmpty()) {
+          StepContext before = context(scope, new NDList());
+          hooks.forEach(h -> h.beforeStep(before));
         }
-        if (settings.gradientClip() > 0) {
-          GradientClipping.clipGlobalNorm(trainer.getModel().getBlock().getParameters(), settings.gradientClip());
+        TrainingStep.Result result = trainingStep.run(trainer, inputs, labels, l -> diverged("the loss became " + l));
+        loss = result.loss();
+        NDList predictions = result.predictions();
+        if (!hooks.isEmpty()) {
+          StepContext after = context(scope, predictions);
+          hooks.forEach(h -> h.afterStep(after));
         }
-        trainer.step();
         // Metrics outside the gradient collector: they are not part of the graph.
         for (int i = 0; i < evaluators.size(); i++) {
           Evaluator e = evaluators.get(i);
@@ -310,7 +334,11 @@ public final class PretrainLoop {
           }
         }
       }
-      lastCheckpoint = store.save(block, step, epoch, lastLoss);
+      lastCheckpoint = store.save(block, state, step, epoch, lastLoss);
+    }
+
+    private StepContext context(NDManager scope, NDList predictions) {
+      return new StepContext(step, total, epoch, perEpoch, trainer.getModel().getBlock(), scope, predictions);
     }
 
     private NonFiniteLossException diverged(String what) {

@@ -19,8 +19,9 @@ import java.util.Map;
  * @param batchSize samples per step
  * @param learningRate the optimizer's learning rate
  * @param weightDecay L2 weight decay (decoupled for adamw)
- * @param optimizer {@code adam}, {@code adamw} or {@code sgd} (with momentum)
- * @param momentum momentum for sgd
+ * @param optimizer {@code adam}, {@code adamw}, {@code sgd} (with momentum) or {@code lars}
+ *     ({@link io.pretext.api.train.Lars})
+ * @param momentum momentum for sgd and lars
  * @param maxSteps stop after this many steps; 0 for no limit
  * @param checkpointEvery write a checkpoint every this many steps; 0 for only at the end
  * @param keepCheckpoints how many checkpoints to keep
@@ -30,13 +31,17 @@ import java.util.Map;
  * @param logEvery write a metrics line and update the progress bar every this many steps
  * @param warmupSteps steps over which the learning rate rises linearly from 0 to its value; 0 for none
  * @param schedule {@code constant}: the learning rate after warm-up; {@code linear}: then decays
- *     linearly to 0 at the last step
+ *     linearly to 0 at the last step; {@code cosine}: then decays along a half cosine to 0 at the
+ *     last step
  * @param weightDecayScope {@code all} parameters, or {@code matrices} only (not biases and norm scales)
  * @param gradientClip the largest global gradient norm; 0 for no clipping
  * @param initFrom a finished run to continue from (its weights, and its task's state such as a
  *     tokenizer); empty to start from a fresh initialization
  * @param groupByLength put samples of similar length in the same batch (tasks that report sample
  *     lengths, e.g. {@code mlm}), so that less of each batch is padding
+ * @param trustCoefficient lars's trust coefficient
+ * @param heldOutSamples at most this many test samples for the pretext task's held-out check after
+ *     pretraining
  */
 public record TrainSettings(
     int epochs,
@@ -57,15 +62,18 @@ public record TrainSettings(
     String weightDecayScope,
     double gradientClip,
     String initFrom,
-    boolean groupByLength) {
+    boolean groupByLength,
+    double trustCoefficient,
+    int heldOutSamples) {
 
-  private static final ConfigSchema SCHEMA = OptimizerSpec.decayScopeAndClipKeys(ConfigSchema.builder()
+  private static final ConfigSchema SCHEMA = OptimizerSpec.larsKeys(OptimizerSpec.decayScopeAndClipKeys(ConfigSchema.builder()
       .optional("epochs", ValueType.integer(1, 1_000_000), 10, "passes over the unlabeled data")
       .optional("batch-size", ValueType.integer(1, 65_536), 64, "samples per training step")
       .optional("learning-rate", ValueType.real(0, true, 10, false), 1e-3, "the optimizer's learning rate")
       .optional("weight-decay", ValueType.real(0, false, 1, false), 0.0, "L2 weight decay (decoupled for adamw)")
-      .optional("optimizer", ValueType.oneOf("adam", "adamw", "sgd"), "adam", "adam, adamw or sgd (with momentum)")
-      .optional("momentum", ValueType.real(0, false, 1, true), 0.9, "momentum of sgd")
+      .optional("optimizer", ValueType.oneOf("adam", "adamw", "sgd", "lars"), "adam",
+          "adam, adamw, sgd (with momentum) or lars (layer-wise trust ratio, as SimCLR and BYOL)")
+      .optional("momentum", ValueType.real(0, false, 1, true), 0.9, "momentum of sgd and lars")
       .optional("max-steps", ValueType.nonNegativeInt(), 0, "stop after this many steps; 0 for no limit")
       .optional("checkpoint-every", ValueType.nonNegativeInt(), 500, "steps between checkpoints; 0 for only at the end")
       .optional("keep-checkpoints", ValueType.integer(1, 1000), 3, "how many recent checkpoints to keep")
@@ -74,13 +82,15 @@ public record TrainSettings(
       .optional("drop-last", ValueType.bool(), true, "drop the last, incomplete batch of each epoch")
       .optional("log-every", ValueType.integer(1, 1_000_000), 10, "steps between metrics lines and progress updates")
       .optional("warmup-steps", ValueType.nonNegativeInt(), 0, "steps of linear learning-rate warm-up from 0; 0 for none")
-      .optional("schedule", ValueType.oneOf("constant", "linear"), "constant",
-          "learning rate after warm-up: constant, or linear decay to 0 at the last step"))
+      .optional("schedule", ValueType.oneOf("constant", "linear", "cosine"), "constant",
+          "learning rate after warm-up: constant, or linear or cosine decay to 0 at the last step"))
       .optional("init-from", ValueType.string(), "",
           "a finished run to continue pretraining from (its weights and its task's state, e.g. the tokenizer); "
               + "empty for a fresh start")
       .optional("group-by-length", ValueType.bool(), false,
           "batch samples of similar length together (tasks with variable-length samples, e.g. mlm): less padding")
+      .optional("held-out-samples", ValueType.integer(1, 100_000_000), 10_000,
+          "at most this many test samples for the pretext task's held-out loss after pretraining"))
       .build();
 
   public TrainSettings {
@@ -104,6 +114,8 @@ public record TrainSettings(
     given.put("gradient-clip", gradientClip);
     given.put("init-from", initFrom);
     given.put("group-by-length", groupByLength);
+    given.put("trust-coefficient", trustCoefficient);
+    given.put("held-out-samples", (long) heldOutSamples);
     for (KeySpec spec : SCHEMA.keys()) {
       try {
         spec.type().coerce(given.get(spec.name()));
@@ -111,6 +123,16 @@ public record TrainSettings(
         throw new IllegalArgumentException("train." + spec.name() + ": " + e.getMessage() + ", got " + given.get(spec.name()));
       }
     }
+  }
+
+  /** As the canonical constructor, with {@code trust-coefficient} and {@code held-out-samples} at their defaults. */
+  public TrainSettings(int epochs, int batchSize, double learningRate, double weightDecay, String optimizer,
+      double momentum, long maxSteps, long checkpointEvery, int keepCheckpoints, int prefetch, int workers,
+      boolean dropLast, int logEvery, long warmupSteps, String schedule, String weightDecayScope, double gradientClip,
+      String initFrom, boolean groupByLength) {
+    this(epochs, batchSize, learningRate, weightDecay, optimizer, momentum, maxSteps, checkpointEvery, keepCheckpoints,
+        prefetch, workers, dropLast, logEvery, warmupSteps, schedule, weightDecayScope, gradientClip, initFrom,
+        groupByLength, OptimizerSpec.DEFAULT_TRUST_COEFFICIENT, 10_000);
   }
 
   /** The keys of the {@code train} section, with defaults and ranges. */
@@ -154,7 +176,9 @@ public record TrainSettings(
         value(node, "weight-decay-scope"),
         value(node, "gradient-clip"),
         value(node, "init-from"),
-        value(node, "group-by-length"));
+        value(node, "group-by-length"),
+        value(node, "trust-coefficient"),
+        (int) (long) value(node, "held-out-samples"));
   }
 
   /** A copy with other values for the given keys, e.g. {@code with(Map.of("epochs", 1))}. */
@@ -166,7 +190,7 @@ public record TrainSettings(
 
   /** The optimizer these settings describe. */
   public OptimizerSpec optimizerSpec() {
-    return new OptimizerSpec(optimizer, weightDecay, weightDecayScope, momentum);
+    return new OptimizerSpec(optimizer, weightDecay, weightDecayScope, momentum, trustCoefficient);
   }
 
   /** The run to continue from, when {@code init-from} names one. */
@@ -196,6 +220,8 @@ public record TrainSettings(
     m.put("gradient-clip", gradientClip);
     m.put("init-from", initFrom);
     m.put("group-by-length", groupByLength);
+    m.put("trust-coefficient", trustCoefficient);
+    m.put("held-out-samples", (long) heldOutSamples);
     return m;
   }
 
@@ -212,6 +238,6 @@ public record TrainSettings(
 
   /** The learning-rate schedule these settings describe for a run of {@code total} steps. */
   public LearningRateSchedule learningRateSchedule(long total) {
-    return new LearningRateSchedule((float) learningRate, warmupSteps, total, schedule.equals("linear"));
+    return new LearningRateSchedule((float) learningRate, warmupSteps, total, LearningRateSchedule.Decay.named(schedule));
   }
 }

@@ -9,7 +9,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import io.pretext.api.PretextUserException;
 import io.pretext.api.config.ConfigNode;
-import io.pretext.core.engine.EngineSetup;
+import io.pretext.api.runtime.ComputeEngine;
 import io.pretext.core.inference.ModelMetadata;
 import io.pretext.api.nn.layers.FirstOutput;
 import io.pretext.api.nn.layers.Layers;
@@ -95,18 +95,18 @@ public final class RunExport {
    * Exports the run's encoder (and classifier).
    *
    * @param plugins the run's plugins
+   * @param engine the run's engine: the encoder is rebuilt on its device
    * @param inputShape one encoder input after {@code downstream.preprocess}, e.g. (1, 28, 28); for
    *     text the longest token sequence, (max-length)
    * @param probe the linear probe to put after the encoder, if any
    */
-  public Outcome export(RunDirectory run, RunConfig config, RunPlugins plugins, Shape inputShape,
+  public Outcome export(RunDirectory run, RunConfig config, RunPlugins plugins, ComputeEngine engine, Shape inputShape,
       Optional<Path> probe) {
     InputSignature signature = plugins.encoder().inputSignature(inputShape);
     boolean text = signature.isTokenIds();
     Path dir = run.root().resolve(DIRECTORY);
     PretrainedWeights weights = PretrainedWeights.read(run.encoderParameters());
-    new EngineSetup(config.runtime()).start();
-    try (NDManager manager = NDManager.newBaseManager()) {
+    try (NDManager manager = engine.newManager()) {
       ExportInput input = exportInput(signature, inputShape);
       Block encoder = encoder(plugins, inputShape, weights, manager);
       long features = plugins.encoder().featureSize(inputShape);
