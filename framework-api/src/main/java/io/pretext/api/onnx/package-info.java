@@ -1,5 +1,5 @@
 /**
- * The layer-writer SPI of ONNX export, with no protobuf: a {@link io.pretext.api.onnx.LayerExporter}
+ * Contract: the layer-writer SPI of ONNX export, with no protobuf: a {@link io.pretext.api.onnx.LayerExporter}
  * writes one block class into an in-memory {@link io.pretext.api.onnx.OnnxGraph} through an {@link
  * io.pretext.api.onnx.ExportScope}; {@link io.pretext.api.onnx.LayerExporters} is the set of
  * writers by class and the check that a model uses no other; {@link

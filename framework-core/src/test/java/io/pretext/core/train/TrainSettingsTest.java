@@ -22,7 +22,8 @@ class TrainSettingsTest {
     assertTrue(d.dropLast());
     assertEquals(List.of("epochs", "batch-size", "learning-rate", "weight-decay", "optimizer", "momentum", "max-steps",
         "checkpoint-every", "keep-checkpoints", "prefetch", "workers", "drop-last", "log-every",
-        "warmup-steps", "schedule", "weight-decay-scope", "gradient-clip", "init-from", "group-by-length"),
+        "warmup-steps", "schedule", "weight-decay-scope", "gradient-clip", "init-from", "group-by-length",
+        "held-out-samples", "trust-coefficient"),
         TrainSettings.schema().names());
     assertEquals("all", d.weightDecayScope());
     assertEquals(0.0, d.gradientClip());
@@ -62,7 +63,7 @@ class TrainSettingsTest {
     assertTrue(unknown.getMessage().contains("epochs"), unknown.getMessage());
     assertThrows(IllegalArgumentException.class,
         () -> new TrainSettings(1, 1, 1e-3, 0, "adam", 0.9, 0, 0, 0, 1, 1, true, 1, 0, "constant", "all", 0, "", false));
-    assertRejected(Map.of("schedule", "cosine"), "train.schedule");
+    assertRejected(Map.of("schedule", "exponential"), "train.schedule");
   }
 
   private static ConfigException assertRejected(Map<String, ?> values, String key) {
