@@ -158,6 +158,15 @@ class PluginLoaderTest {
   }
 
   @Test
+  void theRunHasOneEngineThatEveryoneIsGiven() {
+    PluginRegistry registry = registry(new ModuleA());
+    WidthEncoderFactory f = (WidthEncoderFactory) registry.factory(PluginKind.ENCODER, "width", null);
+    WidthEncoderFactory g = (WidthEncoderFactory) registry.factory(PluginKind.ENCODER, "width", null);
+    assertSame(registry.engine(), f.engine, "factories get the registry's engine");
+    assertSame(f.engine, g.engine);
+  }
+
+  @Test
   void duplicateNamesNameBothOrigins() {
     DuplicatePluginException e = assertThrows(DuplicatePluginException.class,
         () -> new PluginLoader(List.of(new ModuleA(), new ModuleB())));

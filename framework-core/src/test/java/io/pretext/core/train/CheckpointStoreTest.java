@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import io.pretext.api.train.ArrayState;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,46 @@ class CheckpointStoreTest {
       Map<String, float[]> actual = Fixtures.parameters(fresh);
       expected.forEach((k, v) -> assertArrayEquals(v, actual.get(k), k));
       assertTrue(store.latest().isPresent());
+    }
+  }
+
+  @Test
+  void taskStateIsSavedBesideTheParametersAndLoadedBack() throws Exception {
+    CheckpointStore store = new CheckpointStore(tmp, 2);
+    try (NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu())) {
+      ArrayState queue = new ArrayState(manager.create(new float[] {1f, 2f, 3f}), manager);
+      for (int step = 1; step <= 3; step++) {
+        queue.value().addi(manager.create(new float[] {10f, 10f, 10f}));
+        store.save(block(manager, step), Map.of("queue", queue), step, 1, 0.5);
+      }
+      try (Stream<Path> files = Files.list(tmp)) {
+        assertEquals(6, files.count(), "parameters, sidecar and state of the two newest checkpoints");
+      }
+      CheckpointStore.Checkpoint first = store.list().get(0);
+      assertEquals(Optional.of(tmp.resolve("step-000002.state")), first.state());
+
+      ArrayState restored = new ArrayState(manager.zeros(new Shape(3)), manager);
+      Block fresh = block(manager, 0);
+      store.load(first, fresh, Map.of("queue", restored), manager);
+      assertArrayEquals(new float[] {21f, 22f, 23f}, restored.value().toFloatArray());
+      assertArrayEquals(Fixtures.parameters(block(manager, 2)).values().iterator().next(),
+          Fixtures.parameters(fresh).values().iterator().next());
+    }
+  }
+
+  @Test
+  void aCheckpointWithoutStateLoadsAndLeavesTheStateAsItIs() {
+    CheckpointStore store = new CheckpointStore(tmp, 2);
+    try (NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu())) {
+      CheckpointStore.Checkpoint old = store.save(block(manager, 5), 7, 1, 0.5); // as runs before task state
+      assertTrue(old.state().isEmpty());
+      assertTrue(store.latest().orElseThrow().state().isEmpty());
+      ArrayState centre = new ArrayState(manager.create(new float[] {4f, 5f}), manager);
+      Block fresh = block(manager, 0);
+      store.load(store.latest().orElseThrow(), fresh, Map.of("centre", centre), manager);
+      assertArrayEquals(new float[] {4f, 5f}, centre.value().toFloatArray());
+      assertArrayEquals(Fixtures.parameters(block(manager, 5)).values().iterator().next(),
+          Fixtures.parameters(fresh).values().iterator().next());
     }
   }
 

@@ -63,7 +63,25 @@ class TrainSettingsTest {
     assertTrue(unknown.getMessage().contains("epochs"), unknown.getMessage());
     assertThrows(IllegalArgumentException.class,
         () -> new TrainSettings(1, 1, 1e-3, 0, "adam", 0.9, 0, 0, 0, 1, 1, true, 1, 0, "constant", "all", 0, "", false));
-    assertRejected(Map.of("schedule", "exponential"), "train.schedule");
+    assertRejected(Map.of("schedule", "step"), "train.schedule");
+    assertRejected(Map.of("held-out-samples", 0), "train.held-out-samples");
+    assertRejected(Map.of("trust-coefficient", 0), "train.trust-coefficient");
+  }
+
+  @Test
+  void heldOutSamplesLarsAndCosineAreTrainKeys() {
+    TrainSettings d = TrainSettings.defaults();
+    assertEquals(10_000, d.heldOutSamples());
+    assertEquals(0.001, d.trustCoefficient());
+    TrainSettings s = d.with(Map.of("held-out-samples", 500, "optimizer", "lars", "trust-coefficient", 0.02,
+        "schedule", "cosine"));
+    assertEquals(500, s.heldOutSamples());
+    assertEquals(new io.pretext.api.train.OptimizerSpec("lars", 0, "all", 0.9, 0.02), s.optimizerSpec());
+    assertTrue(s.optimizerSpec().build(ai.djl.training.tracker.Tracker.fixed(0.1f)) instanceof io.pretext.api.train.Lars);
+    assertEquals(io.pretext.api.train.LearningRateSchedule.Decay.COSINE, s.learningRateSchedule(100).decay());
+    assertEquals(s, TrainSettings.from(ConfigNode.of("train", s.toMap())));
+    assertEquals(d, new TrainSettings(10, 64, 1e-3, 0, "adam", 0.9, 0, 500, 3, 4, 2, true, 10, 0, "constant", "all", 0,
+        "", false), "the constructor without the new keys gives their defaults");
   }
 
   private static ConfigException assertRejected(Map<String, ?> values, String key) {
