@@ -92,8 +92,21 @@ public final class RunPipeline {
    * config that fails {@link #check} leaves no directory behind.
    */
   public Summary run(RunConfig config, Path runDirPath, Stages stages) {
+    return run(config, runDirPath, stages, false);
+  }
+
+  /**
+   * {@link #run(RunConfig, Path, Stages)}; with {@code overwrite}, an earlier run's folder at {@code
+   * runDirPath} is emptied first instead of refused. The folder is locked while the run writes.
+   */
+  public Summary run(RunConfig config, Path runDirPath, Stages stages, boolean overwrite) {
     check(config);
-    RunDirectory runDir = RunDirectory.create(runDirPath);
+    try (RunDirectory runDir = RunDirectory.create(runDirPath, overwrite)) {
+      return runIn(config, runDir, stages);
+    }
+  }
+
+  private Summary runIn(RunConfig config, RunDirectory runDir, Stages stages) {
     writeConfig(config, runDir);
     ResourceMonitor monitor = new ResourceMonitor();
     RunReporter reporter = new RunReporter(runDir);

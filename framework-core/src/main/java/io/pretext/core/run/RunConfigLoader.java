@@ -18,7 +18,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.configuration2.YAMLConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 
@@ -88,9 +91,15 @@ public final class RunConfigLoader {
       }
       String value = o.substring(eq + 1).trim();
       String key = path.replaceAll("\\[(\\d+)]", "($1)");
-      if (yaml.containsKey(key)) {
+      Optional<String> outOfRange = indexOutOfRange(yaml, path);
+      if (outOfRange.isPresent()) {
+        problems.add(new ConfigProblem("--set " + shortened(o), outOfRange.get(), 0));
+        continue;
+      }
+      if (path.endsWith("]")) {
         yaml.setProperty(key, value);
       } else {
+        yaml.clearTree(key); // the whole value is replaced: a list of maps too, not appended to
         yaml.addProperty(key, value);
       }
       paths.add(path);
@@ -99,6 +108,33 @@ public final class RunConfigLoader {
       throw new ConfigException(source, problems);
     }
     return paths;
+  }
+
+  /**
+   * An index in {@code path} past the end of its list, described; {@code --set} changes list items
+   * but does not add them, since an added item would be blamed for keys it never had.
+   */
+  private static Optional<String> indexOutOfRange(YAMLConfiguration yaml, String path) {
+    Matcher m = Pattern.compile("\\[(\\d+)]").matcher(path);
+    while (m.find()) {
+      String list = path.substring(0, m.start());
+      String listKey = list.replaceAll("\\[(\\d+)]", "($1)");
+      int size = yaml.getMaxIndex(listKey) + 1;
+      long index = Long.parseLong(m.group(1).length() > 9 ? "999999999" : m.group(1));
+      if (index >= size) {
+        return Optional.of(size == 0
+            ? "names item " + index + " of " + list + ", which is not a list in this file; set the whole value,"
+                + " e.g. --set " + list + "=..."
+            : "names item " + index + " of " + list + ", which has " + size + (size == 1 ? " item" : " items")
+                + " (" + list + "[0]" + (size > 1 ? " to " + list + "[" + (size - 1) + "]" : "") + "); --set changes"
+                + " an item but does not add one: add it to the file");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String shortened(String override) {
+    return override.length() <= 200 ? override : override.substring(0, 200) + "... (" + override.length() + " characters)";
   }
 
   /** Accepts {@code augment.0.p} and {@code augment[0].p}; returns the bracket form. */

@@ -77,6 +77,25 @@ class RunConfigLoaderTest {
     assertEquals(config.hash(), again.hash());
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"augment=flip | 1", "augment=[flip] | 1", "augment=flip,flip | 2"})
+  void setOnAListOfMapsReplacesTheWholeList(String override, int items) {
+    RunConfig config = loader.load("good.yaml", GOOD, List.of(override));
+    assertEquals(items, config.augment().size(), "replaced, not appended to the 2 items of the file");
+    assertEquals("flip", config.augment().get(0).getString("name"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "augment[99].p=1   | augment, which has 2 items (augment[0] to augment[1])",
+      "augment[2].p=1    | augment, which has 2 items",
+      "train.epochs[0]=3 | train.epochs, which is not a list"})
+  void setPastTheEndOfAListIsRefusedNotAppended(String override, String says) {
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.load("run.yaml", GOOD, List.of(override)));
+    assertTrue(e.getMessage().contains(says), e.getMessage());
+    assertTrue(e.getMessage().contains("--set " + override), e.getMessage());
+  }
+
   @Test
   void resolvedYamlHasNoAnchorsForRepeatedEmptyLists() {
     String yaml = config("augment: []\ndownstream: {preprocess: []}\n");

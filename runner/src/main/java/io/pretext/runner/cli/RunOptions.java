@@ -32,6 +32,10 @@ final class RunOptions {
       description = "The run directory (default: output.dir/output.name, or the file's name and the time).")
   Path runDir;
 
+  @Option(names = "--overwrite",
+      description = "Empty an earlier run's directory at the run directory first, instead of refusing it.")
+  boolean overwrite;
+
   @Option(names = "--no-progress", description = "Do not draw a progress bar.")
   boolean noProgress;
 

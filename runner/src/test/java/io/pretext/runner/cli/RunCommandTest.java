@@ -60,6 +60,14 @@ class RunCommandTest {
     CliHarness.Result again = CliHarness.run("run", file.toString(), "--run-dir", runDir.toString(), "--no-progress");
     assertEquals(PretextCli.USER_ERROR, again.code(), again.out() + again.err());
     assertEquals(metrics, Files.readAllLines(runDir.resolve("metrics.jsonl")), "the first run's metrics are untouched");
+
+    Files.writeString(runDir.resolve("checkpoints/step-000099.params"), "an old run's checkpoint");
+    CliHarness.Result overwritten = CliHarness.run("run", file.toString(), "--run-dir", runDir.toString(),
+        "--no-progress", "--overwrite", "--set", "train.epochs=1");
+    assertEquals(0, overwritten.code(), overwritten.err());
+    assertEquals(4, Files.readAllLines(runDir.resolve("metrics.jsonl")).stream()
+        .filter(l -> l.contains("\"stream\":\"train\"")).count(), "a fresh metrics file, not appended");
+    assertFalse(Files.exists(runDir.resolve("checkpoints/step-000099.params")), "the old run's files are gone");
   }
 
   @Test
@@ -69,7 +77,7 @@ class RunCommandTest {
     CliHarness.Result r = CliHarness.run("run", file.toString(), "--set", "output.name=nightly", "--no-progress");
     assertEquals(PretextCli.USER_ERROR, r.code(), r.out() + r.err());
     assertTrue(r.err().contains("The run directory " + earlier.toAbsolutePath() + " already exists"), r.err());
-    assertTrue(r.err().contains("Pick another output.name or --run-dir, or delete the folder."), r.err());
+    assertTrue(r.err().contains("Pick another output.name or --run-dir, or give --overwrite to empty it first."), r.err());
     assertFalse(r.err().contains("\tat "), r.err());
     try (Stream<Path> files = Files.list(earlier)) {
       assertEquals(List.of(earlier.resolve("metrics.jsonl")), files.toList(), "nothing written into it");
