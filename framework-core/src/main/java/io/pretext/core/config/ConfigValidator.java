@@ -25,6 +25,9 @@ import org.apache.commons.configuration2.tree.ImmutableNode;
  * name; the schema says which keys are lists.
  */
 public final class ConfigValidator {
+  /** Top-level keys with this prefix are ignored, as Compose files do: they hold YAML anchors. */
+  public static final String ANCHOR_PREFIX = "x-";
+
   private final PluginSchemas plugins;
   private final KeyLocations locations;
   private final List<ConfigProblem> problems = new ArrayList<>();
@@ -65,9 +68,14 @@ public final class ConfigValidator {
       groups.computeIfAbsent(child.getNodeName(), k -> new ArrayList<>()).add(child);
     }
     for (String key : groups.keySet()) {
+      if (path.isEmpty() && key.startsWith(ANCHOR_PREFIX)) {
+        continue; // a top-level x-... key only holds YAML anchors for merge keys elsewhere
+      }
       if (schema.key(key).isEmpty()) {
         String suggestion = Suggestions.closest(key, schema.names()).map(s -> "did you mean '" + join(path, s) + "'? ").orElse("");
-        problem(join(path, key), "unknown key; " + suggestion + "valid keys here: " + listOf(schema.names()));
+        problem(join(path, key), "unknown key; " + suggestion + "valid keys here: " + listOf(schema.names())
+            + (path.isEmpty() ? " (a top-level key named " + ANCHOR_PREFIX + "... is ignored: use one to hold YAML"
+                + " anchors, e.g. '" + ANCHOR_PREFIX + "defaults: &defaults {...}' and '<<: *defaults')" : ""));
       }
     }
     Map<String, Object> out = new LinkedHashMap<>();

@@ -7,9 +7,9 @@ import io.pretext.api.config.ConfigSchema;
 import io.pretext.core.config.ConfigValidator;
 import io.pretext.core.config.KeyLocations;
 import io.pretext.core.config.PluginSchemas;
+import io.pretext.core.config.UnsharedYamlConfiguration;
 import io.pretext.core.config.YamlSafety;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.configuration2.YAMLConfiguration;
-import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Loads a run file: checks the YAML is safe and well-formed, reads it with Commons Configuration,
@@ -63,10 +63,10 @@ public final class RunConfigLoader {
    */
   public RunConfig load(String source, String text, List<String> overrides) {
     Map<String, Integer> lines = YamlSafety.check(source, text);
-    YAMLConfiguration yaml = new YAMLConfiguration();
+    YAMLConfiguration yaml;
     try {
-      yaml.read(new StringReader(text));
-    } catch (ConfigurationException e) {
+      yaml = UnsharedYamlConfiguration.read(text);
+    } catch (YAMLException e) {
       throw new ConfigException(source, new ConfigProblem("<yaml>", "cannot be read: " + e.getMessage(), 0));
     }
     KeyLocations locations = new KeyLocations(lines, apply(source, yaml, overrides));
@@ -99,8 +99,9 @@ public final class RunConfigLoader {
       if (path.endsWith("]")) {
         yaml.setProperty(key, value);
       } else {
+        List<String> items = listItems(yaml, key, value);
         yaml.clearTree(key); // the whole value is replaced: a list of maps too, not appended to
-        yaml.addProperty(key, value);
+        items.forEach(item -> yaml.addProperty(key, item));
       }
       paths.add(path);
     }
@@ -131,6 +132,27 @@ public final class RunConfigLoader {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The items a whole-value override writes: {@code [a, b]} is a list, as is {@code a,b} where the
+   * file holds a list of two or more items there; anything else is one value, which the schema reads
+   * as a one-item list where it expects a list.
+   */
+  private static List<String> listItems(YAMLConfiguration yaml, String key, String value) {
+    boolean bracketed = value.length() >= 2 && value.startsWith("[") && value.endsWith("]");
+    boolean listHere = yaml.getMaxIndex(key) >= 1;
+    if (!bracketed && !(listHere && value.contains(","))) {
+      return List.of(value);
+    }
+    String inner = bracketed ? value.substring(1, value.length() - 1) : value;
+    List<String> items = new ArrayList<>();
+    for (String item : inner.split(",")) {
+      if (!item.isBlank()) {
+        items.add(item.trim());
+      }
+    }
+    return items.isEmpty() ? List.of(value) : items;
   }
 
   private static String shortened(String override) {

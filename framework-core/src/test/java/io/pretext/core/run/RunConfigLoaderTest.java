@@ -89,11 +89,34 @@ class RunConfigLoaderTest {
   @CsvSource(delimiter = '|', value = {
       "augment[99].p=1   | augment, which has 2 items (augment[0] to augment[1])",
       "augment[2].p=1    | augment, which has 2 items",
-      "train.epochs[0]=3 | train.epochs, which is not a list"})
+      "train.missing[0]=3 | train.missing, which is not a list"})
   void setPastTheEndOfAListIsRefusedNotAppended(String override, String says) {
     ConfigException e = assertThrows(ConfigException.class, () -> loader.load("run.yaml", GOOD, List.of(override)));
     assertTrue(e.getMessage().contains(says), e.getMessage());
     assertTrue(e.getMessage().contains("--set " + override), e.getMessage());
+  }
+
+  @Test
+  void mergeKeysWorkWithAnchorsHeldUnderAnXKey() {
+    String yaml = """
+        x-crop: &crop {name: random-crop, scale: [0.4, 1.0]}
+        data: {name: idx, path: train.idx}
+        pretext: simclr
+        encoder: mlp
+        augment:
+          - {<<: *crop, p: 0.5}
+          - <<: *crop
+            scale: [0.6, 1.0]
+        """;
+    RunConfig config = loader.load("merge.yaml", yaml, List.of());
+    assertEquals(List.of(0.4, 1.0), config.augment().get(0).getDoubleList("scale"));
+    assertEquals(0.5, config.augment().get(0).getDouble("p"));
+    assertEquals(List.of(0.6, 1.0), config.augment().get(1).getDoubleList("scale"), "a key beside the merge wins");
+    assertFalse(config.toYaml().contains("x-crop"), "the anchor holder is not part of the resolved run");
+
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> loader.load("merge.yaml", yaml.replace("x-crop:", "defaults:"), List.of()));
+    assertTrue(e.getMessage().contains("a top-level key named x-... is ignored"), e.getMessage());
   }
 
   @Test
@@ -131,7 +154,7 @@ class RunConfigLoaderTest {
       "pretext.temperature=warm   | pretext.temperature | a number > 0          | warm",
       "pretext.views=9            | pretext.views       | an integer in [2, 8]  | 9",
       "augment[0].p=1.5           | augment[0].p        | a number in [0, 1]    | 1.5",
-      "augment.0.scale=0.5,2      | augment[0].scale    | a list of number      | 0.5,2",
+      "augment.0.scale=0.5,2      | augment[0].scale    | a list of number      | [0.5, 2]",
       "train.epochs=0             | train.epochs        | an integer in [1      | 0",
       "downstream.enabled=maybe   | downstream.enabled  | a boolean             | maybe"})
   void wrongTypeOrRangeNamesKeyExpectationAndValue(String override, String path, String expected, String given) {
