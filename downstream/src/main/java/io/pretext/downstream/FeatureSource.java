@@ -32,7 +32,7 @@ enum FeatureSource {
       FeatureMatrix test = context.shared(testKey, () -> Preprocessed.rawRows(context, task.test(), batchSize));
       return new FeatureMatrix[] {train, test};
     }
-    try (NDManager manager = NDManager.newBaseManager(context.device())) {
+    try (NDManager manager = context.engine().newManager()) {
       Block encoder = encoder(context, manager);
       encoder.freezeParameters(true);
       FeatureExtractor extractor = new FeatureExtractor(context, batchSize);
@@ -50,7 +50,7 @@ enum FeatureSource {
     if (this == RAW_INPUT) {
       return Preprocessed.rawRows(context, data, batchSize);
     }
-    try (NDManager manager = NDManager.newBaseManager(context.device())) {
+    try (NDManager manager = context.engine().newManager()) {
       Block encoder = encoder(context, manager);
       encoder.freezeParameters(true);
       return new FeatureExtractor(context, batchSize).extract(encoder, manager, data);

@@ -38,6 +38,6 @@ final class ContinuedRun {
     Optional<CheckpointStore.Checkpoint> latest = sameModel
         ? new CheckpointStore(dir.checkpoints(), before.trainSettings().keepCheckpoints()).latest()
         : Optional.empty();
-    return latest.map(c -> new WarmStart(c.parameters(), true)).orElseGet(() -> new WarmStart(encoder, false));
+    return latest.map(WarmStart::of).orElseGet(() -> WarmStart.encoderOnly(encoder));
   }
 }

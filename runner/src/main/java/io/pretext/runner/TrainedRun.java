@@ -12,7 +12,6 @@ import io.pretext.api.spi.Encoder;
 import io.pretext.api.spi.Head;
 import io.pretext.api.spi.MaskedTokenPredictor;
 import io.pretext.api.spi.PretextTask;
-import io.pretext.core.engine.EngineSetup;
 import io.pretext.core.plugin.PluginRegistry;
 import io.pretext.core.run.RunConfig;
 import io.pretext.core.run.RunConfigLoader;
@@ -34,10 +33,13 @@ import java.util.function.BiFunction;
  * @param config the run's resolved config.yaml
  * @param registry plugins created with the run's settings
  * @param capability what the task gave the command
- * @param model the initialized model, parameters in the manager given to {@link #open}
+ * @param model the initialized model, parameters in {@code manager}
  * @param step the step of the checkpoint loaded
+ * @param manager the root manager of the model and of the command's arrays, made by the run's one
+ *     {@link PluginRegistry#engine() engine} on its device; closed by {@link #close()}
  */
-public record TrainedRun<C>(RunConfig config, PluginRegistry registry, C capability, Block model, long step) {
+public record TrainedRun<C>(RunConfig config, PluginRegistry registry, C capability, Block model, long step,
+    NDManager manager) implements AutoCloseable {
 
   /**
    * Opens the run, asking its task for the capability before any model is built.
@@ -48,7 +50,7 @@ public record TrainedRun<C>(RunConfig config, PluginRegistry registry, C capabil
    * @throws PretextUserException when the directory is not a finished run or its task cannot do it
    */
   public static <C> TrainedRun<C> open(Bootstrap plugins, Path run, String command, String needs,
-      BiFunction<PretextTask, Path, Optional<C>> capability, NDManager manager) {
+      BiFunction<PretextTask, Path, Optional<C>> capability) {
     RunDirectory runDir = RunDirectory.open(run);
     RunConfig config = new RunConfigLoader(plugins.registry()).load(runDir.config(), List.of());
     PluginRegistry registry = plugins.registry(config.runtime(), MetricsSink.NONE);
@@ -62,20 +64,30 @@ public record TrainedRun<C>(RunConfig config, PluginRegistry registry, C capabil
     Encoder encoder = registry.create(PluginKind.ENCODER, Encoder.class, config.encoder());
     Optional<Head> head = config.head().map(h -> registry.create(PluginKind.HEAD, Head.class, h));
     Shape input = EncoderShapes.savedInputShape(runDir);
-    new EngineSetup(config.runtime()).start();
-    Block model = restored.buildModel(encoder.build(input), encoder.featureSize(input), head);
     CheckpointStore store = new CheckpointStore(runDir.checkpoints(), config.trainSettings().keepCheckpoints());
     CheckpointStore.Checkpoint checkpoint = store.latest().orElseThrow(() -> new PretextUserException(
         "No checkpoint in " + runDir.checkpoints() + ": the run did not finish a step. Rerun the pretraining."));
-    store.load(checkpoint, model, manager);
-    // the shapes the checkpoint recorded; initialization keeps the loaded parameters
-    model.initialize(manager, DataType.FLOAT32, model.getInputShapes());
-    return new TrainedRun<>(config, registry, found, model, checkpoint.step());
+    NDManager manager = registry.engine().newManager();
+    try {
+      Block model = restored.buildModel(encoder.build(input), encoder.featureSize(input), head);
+      store.load(checkpoint, model, manager);
+      // the shapes the checkpoint recorded; initialization keeps the loaded parameters
+      model.initialize(manager, DataType.FLOAT32, model.getInputShapes());
+      return new TrainedRun<>(config, registry, found, model, checkpoint.step(), manager);
+    } catch (RuntimeException e) {
+      manager.close();
+      throw e;
+    }
+  }
+
+  /** Frees the model's parameters and every array made in {@link #manager()}. */
+  @Override
+  public void close() {
+    manager.close();
   }
 
   /** {@link #open} for a command that needs the task's {@link PretextTask#maskedTokens masked-token predictor}. */
-  public static TrainedRun<MaskedTokenPredictor> predictingMaskedTokens(Bootstrap plugins, Path run, String command,
-      NDManager manager) {
-    return open(plugins, run, command, "predicts masked tokens, such as mlm", PretextTask::maskedTokens, manager);
+  public static TrainedRun<MaskedTokenPredictor> predictingMaskedTokens(Bootstrap plugins, Path run, String command) {
+    return open(plugins, run, command, "predicts masked tokens, such as mlm", PretextTask::maskedTokens);
   }
 }

@@ -19,9 +19,13 @@ import java.util.Objects;
  * @param scope a manager for the hook's temporary arrays, closed after the step
  * @param predictions the model's outputs of this step in {@link TrainingHook#afterStep} (e.g. the
  *     keys a MoCo queue takes in, the teacher outputs a DINO centre follows); empty otherwise
+ * @param parametersRestored whether every parameter of the model, those kept out of the optimizer
+ *     (a target network) included, was loaded from an earlier run before training ({@code
+ *     train.init-from} of a run with the same model): a hook then keeps what was loaded instead of
+ *     initializing it in {@link TrainingHook#beforeTraining}
  */
 public record StepContext(long step, long totalSteps, int epoch, long stepsPerEpoch, Block model, NDManager scope,
-    NDList predictions) {
+    NDList predictions, boolean parametersRestored) {
 
   public StepContext {
     Objects.requireNonNull(model, "model");

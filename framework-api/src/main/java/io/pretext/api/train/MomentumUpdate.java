@@ -19,7 +19,9 @@ import java.util.Objects;
  * 2020), MoCo (He et al. 2020) and DINO (Caron et al. 2021) keep it: after every optimizer step,
  * {@code θt ← m·θt + (1 − m)·θo} for each parameter the online network trains (not BatchNorm's
  * running statistics, which the target's own forward keeps), outside autograd, in place. Before
- * the first step the target starts as a copy of the online network (every parameter).
+ * the first step the target starts as a copy of the online network (every parameter), unless the
+ * run restored it ({@link StepContext#parametersRestored()}: {@code train.init-from} of a run with
+ * the same model), in which case the loaded target is kept.
  *
  * <p>The momentum is constant or follows BYOL's cosine schedule from its base value to 1 over the
  * run: the update after step {@code k} (counted from 1) of {@code K} uses {@link #cosine}{@code
@@ -99,6 +101,9 @@ public final class MomentumUpdate implements TrainingHook {
 
   @Override
   public void beforeTraining(StepContext context) {
+    if (context.parametersRestored()) {
+      return; // a warm start loaded the target with the rest: copying would lose it
+    }
     for (TargetPair pair : pairs) {
       pair.online().forEach((name, p) -> p.getArray().copyTo(pair.target().get(name).getArray()));
     }

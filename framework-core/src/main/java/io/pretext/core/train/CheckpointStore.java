@@ -175,7 +175,11 @@ public final class CheckpointStore {
       }
       return;
     }
-    Path file = checkpoint.state().get();
+    loadState(checkpoint.state().get(), state, manager);
+  }
+
+  /** Reads a task-state file into {@code state}, by name; names on one side only are logged. */
+  static void loadState(Path file, Map<String, TaskState> state, NDManager manager) {
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
       decode(in, file, state, manager);
     } catch (IOException e) {

@@ -142,7 +142,7 @@ public final class PretrainLoop {
         warmStart.get().loadInto(model.getBlock(), encoderBlock, model.getNDManager());
         LOG.info("continuing from {}", warmStart.get().describe());
       }
-      TrainResult result = train(model, task, data, augment, encoderBlock, inputShape, featureSize, device);
+      TrainResult result = train(model, task, data, augment, encoderBlock, inputShape, featureSize, device, warmStart);
       done = true;
       return result;
     } finally {
@@ -153,10 +153,12 @@ public final class PretrainLoop {
   }
 
   private TrainResult train(Model model, PretextTask task, Dataset<?> data, AugmentPipeline augment,
-      Block encoderBlock, Shape inputShape, long featureSize, Device device) {
+      Block encoderBlock, Shape inputShape, long featureSize, Device device, Optional<WarmStart> warmStart) {
     List<Evaluator> evaluators = List.copyOf(task.trainingMetrics());
     List<TrainingHook> hooks = List.copyOf(task.hooks(model.getBlock()));
     Map<String, TaskState> state = Map.copyOf(task.taskState(model.getBlock()));
+    warmStart.ifPresent(w -> w.loadState(state, model.getNDManager()));
+    boolean restored = warmStart.map(WarmStart::wholeModel).orElse(false);
     CheckpointStore store = new CheckpointStore(runDir.checkpoints(), settings.keepCheckpoints());
     try (BatchPrefetcher prefetcher = new BatchPrefetcher(data, task, augment, seeds, settings.batchSize(),
         settings.dropLast(), settings.workers(), settings.prefetch(), settings.groupByLength())) {
@@ -173,7 +175,7 @@ public final class PretrainLoop {
           .optOptimizer(optimizer(total))
           .optDevices(new Device[] {device});
       try (Trainer trainer = model.newTrainer(config)) {
-        return new Run(trainer, evaluators, hooks, state, store, total, perEpoch)
+        return new Run(trainer, evaluators, hooks, state, store, total, perEpoch, restored)
             .loop(prefetcher, model, encoderBlock, inputShape, featureSize);
       }
     }
@@ -194,6 +196,7 @@ public final class PretrainLoop {
     private final CheckpointStore store;
     private final long total;
     private final long perEpoch;
+    private final boolean restored;
     private final TrainingStep trainingStep = new TrainingStep(settings.gradientClip());
     private long step;
     private int epoch;
@@ -203,7 +206,7 @@ public final class PretrainLoop {
     private long waitNanos;
 
     Run(Trainer trainer, List<Evaluator> evaluators, List<TrainingHook> hooks, Map<String, TaskState> state,
-        CheckpointStore store, long total, long perEpoch) {
+        CheckpointStore store, long total, long perEpoch, boolean restored) {
       this.trainer = trainer;
       this.evaluators = evaluators;
       this.metricKeys = MetricNames.keys(evaluators.stream().map(Evaluator::getName).toList());
@@ -212,6 +215,7 @@ public final class PretrainLoop {
       this.store = store;
       this.total = total;
       this.perEpoch = perEpoch;
+      this.restored = restored;
     }
 
     TrainResult loop(BatchPrefetcher prefetcher, Model model, Block encoderBlock, Shape inputShape, long featureSize) {
@@ -338,7 +342,8 @@ public final class PretrainLoop {
     }
 
     private StepContext context(NDManager scope, NDList predictions) {
-      return new StepContext(step, total, epoch, perEpoch, trainer.getModel().getBlock(), scope, predictions);
+      return new StepContext(step, total, epoch, perEpoch, trainer.getModel().getBlock(), scope, predictions,
+          restored);
     }
 
     private NonFiniteLossException diverged(String what) {

@@ -125,16 +125,6 @@ public record TrainSettings(
     }
   }
 
-  /** As the canonical constructor, with {@code trust-coefficient} and {@code held-out-samples} at their defaults. */
-  public TrainSettings(int epochs, int batchSize, double learningRate, double weightDecay, String optimizer,
-      double momentum, long maxSteps, long checkpointEvery, int keepCheckpoints, int prefetch, int workers,
-      boolean dropLast, int logEvery, long warmupSteps, String schedule, String weightDecayScope, double gradientClip,
-      String initFrom, boolean groupByLength) {
-    this(epochs, batchSize, learningRate, weightDecay, optimizer, momentum, maxSteps, checkpointEvery, keepCheckpoints,
-        prefetch, workers, dropLast, logEvery, warmupSteps, schedule, weightDecayScope, gradientClip, initFrom,
-        groupByLength, OptimizerSpec.DEFAULT_TRUST_COEFFICIENT, 10_000);
-  }
-
   /** The keys of the {@code train} section, with defaults and ranges. */
   public static ConfigSchema schema() {
     return SCHEMA;

@@ -50,7 +50,7 @@ class MomentumUpdateTest {
           assertFalse(p.requiresGradient(), "pair() froze the target's " + p.getName());
         }
         try (NDManager scope = trainer.getManager().newSubManager()) {
-          ema.beforeTraining(new StepContext(0, 10, 1, 10, both, scope, new NDList()));
+          ema.beforeTraining(new StepContext(0, 10, 1, 10, both, scope, new NDList(), false));
         }
         assertArrayEquals(weight(online), weight(target), 0f, "the target starts as a copy of the online block");
 
@@ -67,7 +67,7 @@ class MomentumUpdateTest {
         assertTrue(maxDifference(onlineBefore, onlineAfter) > 1e-3, "Adam moved the online block");
 
         try (NDManager scope = trainer.getManager().newSubManager()) {
-          ema.afterStep(new StepContext(1, 10, 1, 10, both, scope, new NDList()));
+          ema.afterStep(new StepContext(1, 10, 1, 10, both, scope, new NDList(), false));
         }
         float[] expected = new float[targetBefore.length];
         for (int i = 0; i < expected.length; i++) {

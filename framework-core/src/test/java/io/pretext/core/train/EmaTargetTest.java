@@ -135,6 +135,56 @@ class EmaTargetTest {
     }
   }
 
+  /**
+   * {@code train.init-from} of a run with the same model: the second run starts from the first
+   * run's online and target networks and its centre; the EMA does not overwrite the target with a
+   * copy of the online network.
+   */
+  @Test
+  void aWarmStartRestoresTheTargetAndTheTaskState() {
+    TrainingHook none = new TrainingHook() {};
+    EmaTargetTask task = new EmaTargetTask(M0, none, none);
+    RunDirectory first = RunDirectory.create(tmp.resolve("first"));
+    Map<String, float[]> trainedOnline;
+    Map<String, float[]> trainedTarget;
+    float[] trainedCentre;
+    try (TrainResult result = new PretrainLoop(Fixtures.settings(Map.of("epochs", 1)), new SeedSource(42),
+        Fixtures.engine(), first, new Fixtures.Recorder(), ProgressReporter.NONE)
+        .run(task, ENCODER, new TinyImages(48, 8, 3), AugmentPipeline.identity())) {
+      EmaTargetTask.Model trained = (EmaTargetTask.Model) result.model().getBlock();
+      trainedOnline = Fixtures.parameters(trained.online());
+      trainedTarget = Fixtures.parameters(trained.target());
+      trainedCentre = trained.centre().value().toFloatArray();
+    }
+    assertTrue(maxDifference(trainedOnline, trainedTarget) > 1e-4, "the first run's target differs from its online");
+    WarmStart warm = WarmStart.of(new CheckpointStore(first.checkpoints(), 3).latest().orElseThrow());
+    assertTrue(warm.state().isPresent(), "the checkpoint holds the task state");
+
+    List<Map<String, float[]>> seen = new ArrayList<>();
+    List<float[]> centreSeen = new ArrayList<>();
+    List<Boolean> restoredSeen = new ArrayList<>();
+    TrainingHook probe = new TrainingHook() {
+      @Override
+      public void beforeTraining(StepContext c) {
+        EmaTargetTask.Model m = (EmaTargetTask.Model) c.model();
+        seen.add(Fixtures.parameters(m.online()));
+        seen.add(Fixtures.parameters(m.target()));
+        centreSeen.add(m.centre().value().toFloatArray());
+        restoredSeen.add(c.parametersRestored());
+      }
+    };
+    EmaTargetTask continued = new EmaTargetTask(M0, none, probe);
+    try (TrainResult result = new PretrainLoop(Fixtures.settings(Map.of("epochs", 1)), new SeedSource(43),
+        Fixtures.engine(), RunDirectory.create(tmp.resolve("second")), new Fixtures.Recorder(), ProgressReporter.NONE)
+        .run(continued, ENCODER, Optional.empty(), new TinyImages(48, 8, 3), AugmentPipeline.identity(),
+            Optional.of(warm))) {
+      assertEquals(List.of(true), restoredSeen, "the hooks are told that the parameters were restored");
+      assertSame(trainedOnline, seen.get(0), 0f, "the online network continues");
+      assertSame(trainedTarget, seen.get(1), 0f, "the target continues, not a copy of the online network");
+      assertArrayEquals(trainedCentre, centreSeen.get(0), 0f, "the centre continues");
+    }
+  }
+
   private static Map<String, double[]> toDouble(Map<String, float[]> values) {
     Map<String, double[]> out = new java.util.LinkedHashMap<>();
     values.forEach((k, v) -> {

@@ -62,7 +62,8 @@ class TrainSettingsTest {
     ConfigException unknown = assertRejected(Map.of("epoch", 3), "train.epoch");
     assertTrue(unknown.getMessage().contains("epochs"), unknown.getMessage());
     assertThrows(IllegalArgumentException.class,
-        () -> new TrainSettings(1, 1, 1e-3, 0, "adam", 0.9, 0, 0, 0, 1, 1, true, 1, 0, "constant", "all", 0, "", false));
+        () -> new TrainSettings(1, 1, 1e-3, 0, "adam", 0.9, 0, 0, 0, 1, 1, true, 1, 0, "constant", "all", 0, "", false,
+            0.001, 10_000));
     assertRejected(Map.of("schedule", "step"), "train.schedule");
     assertRejected(Map.of("held-out-samples", 0), "train.held-out-samples");
     assertRejected(Map.of("trust-coefficient", 0), "train.trust-coefficient");
@@ -81,7 +82,8 @@ class TrainSettingsTest {
     assertEquals(io.pretext.api.train.LearningRateSchedule.Decay.COSINE, s.learningRateSchedule(100).decay());
     assertEquals(s, TrainSettings.from(ConfigNode.of("train", s.toMap())));
     assertEquals(d, new TrainSettings(10, 64, 1e-3, 0, "adam", 0.9, 0, 500, 3, 4, 2, true, 10, 0, "constant", "all", 0,
-        "", false), "the constructor without the new keys gives their defaults");
+        "", false, 0.001, 10_000), "the defaults, key by key");
+    assertEquals(1, TrainSettings.class.getConstructors().length, "one constructor: the canonical one");
   }
 
   private static ConfigException assertRejected(Map<String, ?> values, String key) {

@@ -1,6 +1,5 @@
 package io.pretext.runner.cli;
 
-import ai.djl.ndarray.NDManager;
 import io.pretext.api.PretextUserException;
 import io.pretext.api.spi.MaskedTokenPredictor;
 import io.pretext.api.spi.MaskedTokenPredictor.Candidate;
@@ -47,10 +46,9 @@ final class FillMaskCommand implements Runnable {
       throw new PretextUserException("--top-k must be at least 1, got " + topK);
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (NDManager manager = NDManager.newBaseManager()) {
-      TrainedRun<MaskedTokenPredictor> trained = TrainedRun.predictingMaskedTokens(bootstrap.get(), modelRun,
-          "fill-mask", manager);
-      List<MaskFill> predictions = trained.capability().fill(trained.model(), sentences, topK, manager);
+    try (TrainedRun<MaskedTokenPredictor> trained = TrainedRun.predictingMaskedTokens(bootstrap.get(), modelRun,
+        "fill-mask")) {
+      List<MaskFill> predictions = trained.capability().fill(trained.model(), sentences, topK, trained.manager());
       String last = null;
       for (MaskFill p : predictions) {
         if (!p.sentence().equals(last)) {

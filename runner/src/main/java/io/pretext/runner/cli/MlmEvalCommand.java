@@ -1,6 +1,5 @@
 package io.pretext.runner.cli;
 
-import ai.djl.ndarray.NDManager;
 import io.pretext.api.PretextUserException;
 import io.pretext.api.data.DataSplits;
 import io.pretext.api.data.Dataset;
@@ -52,14 +51,13 @@ final class MlmEvalCommand implements Runnable {
       throw new PretextUserException("--mask-probability must be in (0, 1], got " + maskProbability);
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (NDManager manager = NDManager.newBaseManager()) {
-      TrainedRun<MaskedTokenPredictor> run = TrainedRun.predictingMaskedTokens(bootstrap.get(), modelRun, "mlm-eval",
-          manager);
+    try (TrainedRun<MaskedTokenPredictor> run = TrainedRun.predictingMaskedTokens(bootstrap.get(), modelRun,
+        "mlm-eval")) {
       DataSplits<?> splits = run.registry().create(PluginKind.DATA_SOURCE, DataSource.class, run.config().data()).load();
       Dataset<?> heldOut = splits.test().orElseThrow(() -> new PretextUserException("The run's data has no held-out"
           + " split; give its data source a test-fraction (sotu) or test-path (text-lines)."));
       MaskedTokenScores r = run.capability().evaluate(run.model(), splits.train(), heldOut, maskProbability, seed,
-          manager);
+          run.manager());
       out.printf(Locale.ROOT, "held-out masked tokens: %d positions in %d texts (%.0f%% masked, seed %d), checkpoint at"
           + " step %d%n", r.positions(), r.texts(), 100 * maskProbability, seed, run.step());
       out.println("| predictor | top-1 | top-5 |");

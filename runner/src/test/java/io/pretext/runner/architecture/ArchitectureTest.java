@@ -3,6 +3,7 @@ package io.pretext.runner.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import ai.djl.ndarray.NDManager;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -78,6 +79,19 @@ class ArchitectureTest {
   void theRunnerReachesPluginsThroughTheContract() {
     check(noClasses().that().resideInAPackage(RUNNER).should().dependOnClassesThat()
         .resideInAnyPackage(PRETEXT_MODULES));
+  }
+
+  /**
+   * Every manager comes from the run's one engine ({@code ComputeEngine.newManager()}, or a
+   * sub-manager of one), never from DJL's default device. The one exception is the ONNX verifier's
+   * CPU manager for a model without parameters, which has no device of its own to follow.
+   */
+  @Test
+  void managersComeFromTheRunsEngine() {
+    check(noClasses().that().doNotHaveFullyQualifiedName("io.pretext.core.onnx.OnnxVerifier")
+        .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+            "NDManager.newBaseManager(..)", call -> call.getTarget().getOwner().isEquivalentTo(NDManager.class)
+                && call.getTarget().getName().equals("newBaseManager"))));
   }
 
   private static void check(ArchRule rule) {
