@@ -23,7 +23,8 @@ class TrainSettingsTest {
     assertEquals(List.of("epochs", "batch-size", "learning-rate", "weight-decay", "optimizer", "momentum", "max-steps",
         "checkpoint-every", "keep-checkpoints", "prefetch", "workers", "drop-last", "log-every",
         "warmup-steps", "schedule", "weight-decay-scope", "gradient-clip", "init-from", "group-by-length",
-        "held-out-samples", "trust-coefficient"),
+        "held-out-samples", "max-minutes", "monitor-samples", "monitor-every-epochs", "monitor-k",
+        "monitor-linear-probe", "trust-coefficient"),
         TrainSettings.schema().names());
     assertEquals("all", d.weightDecayScope());
     assertEquals(0.0, d.gradientClip());
@@ -66,6 +67,10 @@ class TrainSettingsTest {
     assertRejected(Map.of("schedule", "step"), "train.schedule");
     assertRejected(Map.of("held-out-samples", 0), "train.held-out-samples");
     assertRejected(Map.of("trust-coefficient", 0), "train.trust-coefficient");
+    assertRejected(Map.of("max-minutes", -1), "train.max-minutes");
+    assertRejected(Map.of("monitor-samples", -1), "train.monitor-samples");
+    assertRejected(Map.of("monitor-every-epochs", 0), "train.monitor-every-epochs");
+    assertRejected(Map.of("monitor-k", 0), "train.monitor-k");
   }
 
   @Test
