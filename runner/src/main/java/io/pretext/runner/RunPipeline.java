@@ -16,6 +16,8 @@ import io.pretext.api.spi.PretextTask;
 import io.pretext.api.io.AtomicFiles;
 import io.pretext.core.train.HeldOutEvaluation;
 import io.pretext.core.train.JsonlMetricsSink;
+import io.pretext.core.train.OnlineMonitor;
+import io.pretext.api.spi.InputBatcher;
 import io.pretext.core.train.PretrainLoop;
 import io.pretext.core.train.ProgressReporter;
 import io.pretext.core.train.RunDirectory;
@@ -196,6 +198,9 @@ public final class RunPipeline {
     }
     PretrainLoop loop = new PretrainLoop(train, new SeedSource(runtime.seed()), registry.engine(), runDir,
         metrics, progress ? ProgressReporter.console() : ProgressReporter.NONE);
+    if (train.monitor().enabled()) {
+      loop = loop.withMonitor(monitorOf(config, train, labeled, plugins, runtime, metrics));
+    }
     long start = System.nanoTime();
     Optional<Path> earlier = train.initFromRun();
     Optional<WarmStart> warmStart = earlier.map(dir -> ContinuedRun.warmStart(dir, config, bootstrap.registry()));
@@ -230,6 +235,21 @@ public final class RunPipeline {
       }
       Path report = reporter.write(monitor);
       return new Summary(runDir, unlabeled.size(), Optional.of(pre), results, report, exported);
+    }
+  }
+
+  /** The online monitor over the labeled data (images as the transfer preprocesses them); a config error without labels. */
+  private static OnlineMonitor monitorOf(RunConfig config, TrainSettings train, DataSplits<?> labeled,
+      RunPlugins plugins, RuntimeSettings runtime, MetricsSink metrics) {
+    try {
+      if (!io.pretext.api.data.Image.class.isAssignableFrom(labeled.sampleType())) {
+        throw ConfigException.at("train.monitor-samples", "the online monitor feeds images to the encoder, but the "
+            + "data source gives " + labeled.sampleType().getSimpleName() + " samples; set train.monitor-samples: 0");
+      }
+      return OnlineMonitor.of(train.monitor(), labeled, plugins.preprocess(), InputBatcher.images(),
+          new SeedSource(runtime.seed()), metrics);
+    } catch (ConfigException e) {
+      throw config.locate(e);
     }
   }
 

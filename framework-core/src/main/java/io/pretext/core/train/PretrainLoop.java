@@ -60,7 +60,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Metrics go to stream {@value #STREAM} with keys {@code step, epoch, loss, samples_per_s,
  * wait_ms, step_ms} and one key per training metric (its name as {@link MetricNames#key}); a final
- * {@value #SUMMARY_STREAM} line has the run's totals.
+ * {@value #SUMMARY_STREAM} line has the run's totals. With {@code train.max-minutes} the loop stops
+ * after the first step that ends past the budget (the summary says {@code budget_stopped} and the
+ * {@code epochs_completed}, a fraction); an {@link OnlineMonitor} measures at epoch ends.
  */
 public final class PretrainLoop {
   /** The metrics stream of per-step lines. */
@@ -76,6 +78,7 @@ public final class PretrainLoop {
   private final RunDirectory runDir;
   private final MetricsSink metrics;
   private final ProgressReporter progress;
+  private final Optional<OnlineMonitor> monitor;
 
   /**
    * @param settings the run's {@code train} section
@@ -93,6 +96,22 @@ public final class PretrainLoop {
     this.runDir = runDir;
     this.metrics = metrics;
     this.progress = progress;
+    this.monitor = Optional.empty();
+  }
+
+  private PretrainLoop(PretrainLoop base, OnlineMonitor monitor) {
+    this.settings = base.settings;
+    this.seeds = base.seeds;
+    this.engine = base.engine;
+    this.runDir = base.runDir;
+    this.metrics = base.metrics;
+    this.progress = base.progress;
+    this.monitor = Optional.of(monitor);
+  }
+
+  /** The same loop with an online monitor measuring the encoder at epoch ends; training is unchanged. */
+  public PretrainLoop withMonitor(OnlineMonitor monitor) {
+    return new PretrainLoop(this, monitor);
   }
 
   /**
@@ -204,6 +223,9 @@ public final class PretrainLoop {
     private Checkpoint lastCheckpoint;
     private long[] stepNanos = new long[64];
     private long waitNanos;
+    private long monitorNanos;
+    private long startNanos;
+    private boolean budgetStopped;
 
     Run(Trainer trainer, List<Evaluator> evaluators, List<TrainingHook> hooks, Map<String, TaskState> state,
         CheckpointStore store, long total, long perEpoch, boolean restored) {
@@ -220,13 +242,15 @@ public final class PretrainLoop {
 
     TrainResult loop(BatchPrefetcher prefetcher, Model model, Block encoderBlock, Shape inputShape, long featureSize) {
       long start = System.nanoTime();
+      startNanos = start;
       progress.start(total);
       try {
-        for (epoch = 1; epoch <= settings.epochs() && step < total; epoch++) {
+        for (epoch = 1; epoch <= settings.epochs() && step < total && !budgetStopped; epoch++) {
           long first = step;
           try (BatchPrefetcher.Epoch batches = prefetcher.epoch(epoch)) {
-            while (batches.hasNext() && step < total) {
+            while (batches.hasNext() && step < total && !budgetStopped) {
               trainOn(batches.next());
+              budgetStopped = overBudget();
             }
           }
           if (step > first && !hooks.isEmpty()) {
@@ -234,6 +258,16 @@ public final class PretrainLoop {
               hooks.forEach(h -> h.afterEpoch(context(scope, new NDList())));
             }
           }
+          boolean last = epoch == settings.epochs() || step >= total || budgetStopped;
+          if (step > first && monitor.isPresent() && monitor.get().due(epoch, last)) {
+            long t0 = System.nanoTime();
+            monitor.get().measure(encoderBlock, trainer.getManager(), step, epoch);
+            monitorNanos += System.nanoTime() - t0;
+          }
+        }
+        if (budgetStopped) {
+          LOG.info(String.format(Locale.ROOT, "train.max-minutes %.2f reached after step %d (%.2f epochs)",
+              settings.maxMinutes(), step, (double) step / perEpoch));
         }
         epoch--; // the for loop stepped one past the last epoch it trained
         if (lastCheckpoint == null || lastCheckpoint.step() != step) {
@@ -256,11 +290,21 @@ public final class PretrainLoop {
       summary.put("median_step_ms", median);
       summary.put("data_wait_fraction", waitFraction);
       summary.put("wall_s", wall / 1e9);
+      summary.put("epochs_completed", (double) step / perEpoch);
+      summary.put("budget_stopped", budgetStopped);
+      if (monitor.isPresent()) {
+        summary.put("monitor_s", monitorNanos / 1e9);
+      }
       metrics.record(SUMMARY_STREAM, summary);
       LOG.info(String.format(Locale.ROOT, "pretraining done: %d steps, final loss %.4f, median step %.1f ms, "
           + "%.0f%% of the time waiting for data", step, lastLoss, median, 100 * waitFraction));
       return new TrainResult(step, epoch, lastLoss, mean, median, waitFraction, encoderBlock, inputShape,
           featureSize, encoderFile, lastCheckpoint.parameters(), model);
+    }
+
+    /** Whether the training time so far (the monitor's not counted) is past {@code train.max-minutes}. */
+    private boolean overBudget() {
+      return settings.maxMinutes() > 0 && System.nanoTime() - startNanos - monitorNanos > settings.maxMinutes() * 60e9;
     }
 
     private void trainOn(PreparedBatch prepared) {

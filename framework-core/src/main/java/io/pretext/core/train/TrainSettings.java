@@ -42,6 +42,9 @@ import java.util.Map;
  * @param trustCoefficient lars's trust coefficient
  * @param heldOutSamples at most this many test samples for the pretext task's held-out check after
  *     pretraining
+ * @param maxMinutes a wall-clock budget of pretraining: stop after the first step that ends past it
+ *     (time spent by the online monitor not counted); 0 for no limit
+ * @param monitor the online monitor of the encoder's features at epoch ends ({@code monitor-*} keys)
  */
 public record TrainSettings(
     int epochs,
@@ -64,7 +67,9 @@ public record TrainSettings(
     String initFrom,
     boolean groupByLength,
     double trustCoefficient,
-    int heldOutSamples) {
+    int heldOutSamples,
+    double maxMinutes,
+    MonitorSettings monitor) {
 
   private static final ConfigSchema SCHEMA = OptimizerSpec.larsKeys(OptimizerSpec.decayScopeAndClipKeys(ConfigSchema.builder()
       .optional("epochs", ValueType.integer(1, 1_000_000), 10, "passes over the unlabeled data")
@@ -90,7 +95,18 @@ public record TrainSettings(
       .optional("group-by-length", ValueType.bool(), false,
           "batch samples of similar length together (tasks with variable-length samples, e.g. mlm): less padding")
       .optional("held-out-samples", ValueType.integer(1, 100_000_000), 10_000,
-          "at most this many test samples for the pretext task's held-out loss after pretraining"))
+          "at most this many test samples for the pretext task's held-out loss after pretraining")
+      .optional("max-minutes", ValueType.real(0, false, 1e6, false), 0.0,
+          "wall-clock budget of pretraining in minutes: stop after the step that ends past it (the monitor's "
+              + "time not counted); 0 for no limit")
+      .optional("monitor-samples", ValueType.integer(0, 1_000_000), 0,
+          "online monitor: labeled training samples in its kNN bank and as many test samples it is scored on, "
+              + "at epoch ends; 0 turns it off (needs a data source with labels and a test split)")
+      .optional("monitor-every-epochs", ValueType.integer(1, 1_000_000), 1,
+          "online monitor: epochs between two measurements (the last epoch is always measured)")
+      .optional("monitor-k", ValueType.integer(1, 100_000), 20, "online monitor: neighbours that vote in its kNN")
+      .optional("monitor-linear-probe", ValueType.bool(), false,
+          "online monitor: also train a linear probe on the frozen features of its bank (stop-gradient) and score it"))
       .build();
 
   public TrainSettings {
@@ -116,6 +132,12 @@ public record TrainSettings(
     given.put("group-by-length", groupByLength);
     given.put("trust-coefficient", trustCoefficient);
     given.put("held-out-samples", (long) heldOutSamples);
+    given.put("max-minutes", maxMinutes);
+    java.util.Objects.requireNonNull(monitor, "monitor");
+    given.put("monitor-samples", (long) monitor.samples());
+    given.put("monitor-every-epochs", (long) monitor.everyEpochs());
+    given.put("monitor-k", (long) monitor.k());
+    given.put("monitor-linear-probe", monitor.linearProbe());
     for (KeySpec spec : SCHEMA.keys()) {
       try {
         spec.type().coerce(given.get(spec.name()));
@@ -168,7 +190,11 @@ public record TrainSettings(
         value(node, "init-from"),
         value(node, "group-by-length"),
         value(node, "trust-coefficient"),
-        (int) (long) value(node, "held-out-samples"));
+        (int) (long) value(node, "held-out-samples"),
+        value(node, "max-minutes"),
+        new MonitorSettings((int) (long) value(node, "monitor-samples"),
+            (int) (long) value(node, "monitor-every-epochs"), (int) (long) value(node, "monitor-k"),
+            value(node, "monitor-linear-probe")));
   }
 
   /** A copy with other values for the given keys, e.g. {@code with(Map.of("epochs", 1))}. */
@@ -212,6 +238,11 @@ public record TrainSettings(
     m.put("group-by-length", groupByLength);
     m.put("trust-coefficient", trustCoefficient);
     m.put("held-out-samples", (long) heldOutSamples);
+    m.put("max-minutes", maxMinutes);
+    m.put("monitor-samples", (long) monitor.samples());
+    m.put("monitor-every-epochs", (long) monitor.everyEpochs());
+    m.put("monitor-k", (long) monitor.k());
+    m.put("monitor-linear-probe", monitor.linearProbe());
     return m;
   }
 

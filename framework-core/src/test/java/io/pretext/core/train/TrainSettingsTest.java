@@ -23,7 +23,8 @@ class TrainSettingsTest {
     assertEquals(List.of("epochs", "batch-size", "learning-rate", "weight-decay", "optimizer", "momentum", "max-steps",
         "checkpoint-every", "keep-checkpoints", "prefetch", "workers", "drop-last", "log-every",
         "warmup-steps", "schedule", "weight-decay-scope", "gradient-clip", "init-from", "group-by-length",
-        "held-out-samples", "trust-coefficient"),
+        "held-out-samples", "max-minutes", "monitor-samples", "monitor-every-epochs", "monitor-k",
+        "monitor-linear-probe", "trust-coefficient"),
         TrainSettings.schema().names());
     assertEquals("all", d.weightDecayScope());
     assertEquals(0.0, d.gradientClip());
@@ -63,10 +64,14 @@ class TrainSettingsTest {
     assertTrue(unknown.getMessage().contains("epochs"), unknown.getMessage());
     assertThrows(IllegalArgumentException.class,
         () -> new TrainSettings(1, 1, 1e-3, 0, "adam", 0.9, 0, 0, 0, 1, 1, true, 1, 0, "constant", "all", 0, "", false,
-            0.001, 10_000));
+            0.001, 10_000, 0, MonitorSettings.OFF));
     assertRejected(Map.of("schedule", "step"), "train.schedule");
     assertRejected(Map.of("held-out-samples", 0), "train.held-out-samples");
     assertRejected(Map.of("trust-coefficient", 0), "train.trust-coefficient");
+    assertRejected(Map.of("max-minutes", -1), "train.max-minutes");
+    assertRejected(Map.of("monitor-samples", -1), "train.monitor-samples");
+    assertRejected(Map.of("monitor-every-epochs", 0), "train.monitor-every-epochs");
+    assertRejected(Map.of("monitor-k", 0), "train.monitor-k");
   }
 
   @Test
@@ -82,7 +87,7 @@ class TrainSettingsTest {
     assertEquals(io.pretext.api.train.LearningRateSchedule.Decay.COSINE, s.learningRateSchedule(100).decay());
     assertEquals(s, TrainSettings.from(ConfigNode.of("train", s.toMap())));
     assertEquals(d, new TrainSettings(10, 64, 1e-3, 0, "adam", 0.9, 0, 500, 3, 4, 2, true, 10, 0, "constant", "all", 0,
-        "", false, 0.001, 10_000), "the defaults, key by key");
+        "", false, 0.001, 10_000, 0, MonitorSettings.OFF), "the defaults, key by key");
     assertEquals(1, TrainSettings.class.getConstructors().length, "one constructor: the canonical one");
   }
 
