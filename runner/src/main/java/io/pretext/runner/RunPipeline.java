@@ -28,7 +28,11 @@ import io.pretext.downstream.TransferResults;
 import io.pretext.runner.onnx.RunExport;
 import io.pretext.runner.report.ResourceMonitor;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import io.pretext.core.train.CheckpointStore;
+import io.pretext.core.train.CheckpointStore.Checkpoint;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -93,14 +97,55 @@ public final class RunPipeline {
    */
   public Summary run(RunConfig config, Path runDirPath, Stages stages) {
     check(config);
+    if (config.trainSettings().autoResume() && Files.isDirectory(runDirPath)) {
+      RunDirectory existing = RunDirectory.open(runDirPath);
+      if (resumable(config, existing).isPresent()) {
+        LOG.info("train.auto-resume: {} holds a checkpoint; resuming", existing.root());
+        return resume(config, existing, stages);
+      }
+    }
     RunDirectory runDir = RunDirectory.create(runDirPath);
     writeConfig(config, runDir);
+    return execute(config, runDir, stages, Optional.empty());
+  }
+
+  /**
+   * Continues a stopped run from its newest checkpoint that holds optimizer state ({@code pretext
+   * resume}): its metrics and log are cut back to that step, then pretraining goes on as if it had
+   * never stopped, and the transfer, export and report follow as in an uninterrupted run.
+   *
+   * @throws PretextUserException when the directory holds no such checkpoint
+   */
+  public Summary resume(RunConfig config, RunDirectory runDir, Stages stages) {
+    check(config);
+    Checkpoint from = resumable(config, runDir).orElseThrow(() -> new PretextUserException("The run directory "
+        + runDir.root() + " holds no checkpoint to resume from (" + runDir.checkpoints() + " has none with optimizer"
+        + " state). Start the run again with pretext run, into a new --run-dir."));
+    RunCutBack.to(runDir, from.step());
+    LOG.info("resuming {} from step {}", runDir.root(), from.step());
+    return execute(config, runDir, stages, Optional.of(from));
+  }
+
+  private static Optional<Checkpoint> resumable(RunConfig config, RunDirectory runDir) {
+    if (!Files.isDirectory(runDir.checkpoints())) {
+      return Optional.empty();
+    }
+    List<Checkpoint> all = new CheckpointStore(runDir.checkpoints(), config.trainSettings().keepCheckpoints()).list();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (all.get(i).optimizer().isPresent()) {
+        return Optional.of(all.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Summary execute(RunConfig config, RunDirectory runDir, Stages stages, Optional<Checkpoint> resume) {
     ResourceMonitor monitor = new ResourceMonitor();
     RunReporter reporter = new RunReporter(runDir);
     try (RunLogFile log = RunLogFile.open(runDir.log());
         JsonlMetricsSink file = new JsonlMetricsSink(runDir.metrics())) {
       try {
-        return pretrainAndTransfer(config, runDir, monitor.watching(file), monitor, reporter, stages);
+        return pretrainAndTransfer(config, runDir, monitor.watching(file), monitor, reporter, stages, resume);
       } catch (RuntimeException e) {
         LOG.error("run failed: {}", e.getMessage());
         reporter.writeAfterFailure(e, monitor);
@@ -161,7 +206,7 @@ public final class RunPipeline {
   }
 
   private Summary pretrainAndTransfer(RunConfig config, RunDirectory runDir, MetricsSink metrics,
-      ResourceMonitor monitor, RunReporter reporter, Stages stages) {
+      ResourceMonitor monitor, RunReporter reporter, Stages stages, Optional<Checkpoint> resume) {
     LOG.info("run {} from {} (config sha256 {})", runDir.root(), config.source(), config.hash().substring(0, 12));
     RuntimeSettings runtime = config.runtime();
     PluginRegistry registry = bootstrap.registry(runtime, metrics);
@@ -189,8 +234,9 @@ public final class RunPipeline {
     PretextTask task = earlier.isPresent()
         ? plugins.task().prepareContinuing(earlier.get(), unlabeled, runDir.root())
         : plugins.task().prepare(unlabeled, runDir.root());
-    try (TrainResult result = loop.run(task, plugins.encoder(), plugins.head(), unlabeled, plugins.augment(),
-        warmStart)) {
+    try (TrainResult result = resume.isPresent()
+        ? loop.resume(task, plugins.encoder(), plugins.head(), unlabeled, plugins.augment(), resume.get())
+        : loop.run(task, plugins.encoder(), plugins.head(), unlabeled, plugins.augment(), warmStart)) {
       Duration wall = Duration.ofNanos(System.nanoTime() - start);
       reporter.stage("pretraining", wall);
       LOG.info("pretraining done: {} steps, final loss {}, median step {} ms", result.steps(),

@@ -42,6 +42,8 @@ import java.util.Map;
  * @param trustCoefficient lars's trust coefficient
  * @param heldOutSamples at most this many test samples for the pretext task's held-out check after
  *     pretraining
+ * @param autoResume when the run directory exists and holds a checkpoint, continue from its newest
+ *     (as {@code pretext resume}) instead of refusing the directory
  */
 public record TrainSettings(
     int epochs,
@@ -64,7 +66,8 @@ public record TrainSettings(
     String initFrom,
     boolean groupByLength,
     double trustCoefficient,
-    int heldOutSamples) {
+    int heldOutSamples,
+    boolean autoResume) {
 
   private static final ConfigSchema SCHEMA = OptimizerSpec.larsKeys(OptimizerSpec.decayScopeAndClipKeys(ConfigSchema.builder()
       .optional("epochs", ValueType.integer(1, 1_000_000), 10, "passes over the unlabeled data")
@@ -90,7 +93,9 @@ public record TrainSettings(
       .optional("group-by-length", ValueType.bool(), false,
           "batch samples of similar length together (tasks with variable-length samples, e.g. mlm): less padding")
       .optional("held-out-samples", ValueType.integer(1, 100_000_000), 10_000,
-          "at most this many test samples for the pretext task's held-out loss after pretraining"))
+          "at most this many test samples for the pretext task's held-out loss after pretraining")
+      .optional("auto-resume", ValueType.bool(), false,
+          "when the run directory exists and holds a checkpoint, continue from the newest (as pretext resume)"))
       .build();
 
   public TrainSettings {
@@ -116,6 +121,7 @@ public record TrainSettings(
     given.put("group-by-length", groupByLength);
     given.put("trust-coefficient", trustCoefficient);
     given.put("held-out-samples", (long) heldOutSamples);
+    given.put("auto-resume", autoResume);
     for (KeySpec spec : SCHEMA.keys()) {
       try {
         spec.type().coerce(given.get(spec.name()));
@@ -132,7 +138,17 @@ public record TrainSettings(
       String initFrom, boolean groupByLength) {
     this(epochs, batchSize, learningRate, weightDecay, optimizer, momentum, maxSteps, checkpointEvery, keepCheckpoints,
         prefetch, workers, dropLast, logEvery, warmupSteps, schedule, weightDecayScope, gradientClip, initFrom,
-        groupByLength, OptimizerSpec.DEFAULT_TRUST_COEFFICIENT, 10_000);
+        groupByLength, OptimizerSpec.DEFAULT_TRUST_COEFFICIENT, 10_000, false);
+  }
+
+  /** As the canonical constructor, with {@code auto-resume} off. */
+  public TrainSettings(int epochs, int batchSize, double learningRate, double weightDecay, String optimizer,
+      double momentum, long maxSteps, long checkpointEvery, int keepCheckpoints, int prefetch, int workers,
+      boolean dropLast, int logEvery, long warmupSteps, String schedule, String weightDecayScope, double gradientClip,
+      String initFrom, boolean groupByLength, double trustCoefficient, int heldOutSamples) {
+    this(epochs, batchSize, learningRate, weightDecay, optimizer, momentum, maxSteps, checkpointEvery, keepCheckpoints,
+        prefetch, workers, dropLast, logEvery, warmupSteps, schedule, weightDecayScope, gradientClip, initFrom,
+        groupByLength, trustCoefficient, heldOutSamples, false);
   }
 
   /** The keys of the {@code train} section, with defaults and ranges. */
@@ -178,7 +194,8 @@ public record TrainSettings(
         value(node, "init-from"),
         value(node, "group-by-length"),
         value(node, "trust-coefficient"),
-        (int) (long) value(node, "held-out-samples"));
+        (int) (long) value(node, "held-out-samples"),
+        value(node, "auto-resume"));
   }
 
   /** A copy with other values for the given keys, e.g. {@code with(Map.of("epochs", 1))}. */
@@ -222,6 +239,7 @@ public record TrainSettings(
     m.put("group-by-length", groupByLength);
     m.put("trust-coefficient", trustCoefficient);
     m.put("held-out-samples", (long) heldOutSamples);
+    m.put("auto-resume", autoResume);
     return m;
   }
 

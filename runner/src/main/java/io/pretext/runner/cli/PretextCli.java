@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ConfigCommand.class,
       DataCommand.class,
       RunCommand.class,
+      ResumeCommand.class,
       PretrainCommand.class,
       TransferCommand.class,
       CompareCommand.class,
