@@ -32,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import io.pretext.core.train.CheckpointStore;
+import io.pretext.core.train.StopRequest;
 import io.pretext.core.train.CheckpointStore.Checkpoint;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -49,14 +50,23 @@ public final class RunPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(RunPipeline.class);
   private final Bootstrap bootstrap;
   private final boolean progress;
+  private final StopRequest stop;
 
   /**
    * @param bootstrap the discovered plugins
    * @param progress whether to draw a progress bar
    */
   public RunPipeline(Bootstrap bootstrap, boolean progress) {
+    this(bootstrap, progress, new StopRequest());
+  }
+
+  /**
+   * @param stop asks pretraining to stop at its next step boundary, after a checkpoint (a signal)
+   */
+  public RunPipeline(Bootstrap bootstrap, boolean progress, StopRequest stop) {
     this.bootstrap = bootstrap;
     this.progress = progress;
+    this.stop = stop;
   }
 
   /** Which stages run: both for {@code run}, one for {@code pretrain} and {@code transfer}. */
@@ -227,7 +237,7 @@ public final class RunPipeline {
       transfer.check(labeled, new SeedSource(runtime.seed()));
     }
     PretrainLoop loop = new PretrainLoop(train, new SeedSource(runtime.seed()), registry.engine(), runDir,
-        metrics, progress ? ProgressReporter.console() : ProgressReporter.NONE);
+        metrics, progress ? ProgressReporter.console() : ProgressReporter.NONE, stop);
     long start = System.nanoTime();
     Optional<Path> earlier = train.initFromRun();
     Optional<WarmStart> warmStart = earlier.map(dir -> ContinuedRun.warmStart(dir, config, bootstrap.registry()));

@@ -79,6 +79,7 @@ public final class PretrainLoop {
   private final RunDirectory runDir;
   private final MetricsSink metrics;
   private final ProgressReporter progress;
+  private final StopRequest stop;
 
   /**
    * @param settings the run's {@code train} section
@@ -90,6 +91,16 @@ public final class PretrainLoop {
    */
   public PretrainLoop(TrainSettings settings, SeedSource seeds, ComputeEngine engine, RunDirectory runDir,
       MetricsSink metrics, ProgressReporter progress) {
+    this(settings, seeds, engine, runDir, metrics, progress, new StopRequest());
+  }
+
+  /**
+   * As the other constructor, stopping at the next step boundary (after a checkpoint, with {@link
+   * TrainingStopped}) once {@code stop} is requested.
+   */
+  public PretrainLoop(TrainSettings settings, SeedSource seeds, ComputeEngine engine, RunDirectory runDir,
+      MetricsSink metrics, ProgressReporter progress, StopRequest stop) {
+    this.stop = stop;
     this.settings = settings;
     this.seeds = seeds;
     this.engine = engine;
@@ -269,6 +280,7 @@ public final class PretrainLoop {
               trainOn(batches.next());
               if (batches.hasNext() && step < total) {
                 checkpointWhenDue(model.getBlock());
+                stopWhenAsked(model.getBlock());
               }
             }
           }
@@ -280,6 +292,9 @@ public final class PretrainLoop {
           }
           // After the epoch's hooks, so that a checkpoint at an epoch's end holds what they changed.
           checkpointWhenDue(model.getBlock());
+          if (step < total) {
+            stopWhenAsked(model.getBlock());
+          }
         }
         epoch = step == 0 ? 0 : (int) ((step - 1) / perEpoch) + 1; // the epoch of the last step
         if (lastCheckpoint == null || lastCheckpoint.step() != step) {
@@ -381,6 +396,18 @@ public final class PretrainLoop {
           && (lastCheckpoint == null || lastCheckpoint.step() != step)) {
         checkpoint(block);
       }
+    }
+
+    private void stopWhenAsked(Block block) {
+      Optional<String> reason = stop.reason();
+      if (reason.isEmpty()) {
+        return;
+      }
+      if (lastCheckpoint == null || lastCheckpoint.step() != step) {
+        checkpoint(block);
+      }
+      LOG.warn("{}: stopped at step {} of {}; checkpoint {} written", reason.get(), step, total, lastCheckpoint.sidecar());
+      throw new TrainingStopped(reason.get(), runDir.root(), step, stop.exitCode());
     }
 
     private void restore(Checkpoint from) {

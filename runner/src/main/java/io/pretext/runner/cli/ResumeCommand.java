@@ -39,7 +39,10 @@ final class ResumeCommand implements Runnable {
     Bootstrap plugins = bootstrap.get();
     RunDirectory dir = RunDirectory.open(runDir);
     RunConfig config = new RunConfigLoader(plugins.registry()).load(dir.config(), List.of());
-    RunPipeline.Summary s = new RunPipeline(plugins, !noProgress).resume(config, dir, RunPipeline.Stages.ALL);
-    RunSummaryPrinter.print(s, spec.commandLine().getOut());
+    try (SignalStop signals = SignalStop.install()) {
+      RunPipeline.Summary s = new RunPipeline(plugins, !noProgress, signals.request())
+          .resume(config, dir, RunPipeline.Stages.ALL);
+      RunSummaryPrinter.print(s, spec.commandLine().getOut());
+    }
   }
 }

@@ -82,12 +82,56 @@ class KillResumeTest {
     resumeAndCompare(b, encoder, table);
   }
 
+  @Test
+  void sigintCheckpointsAtTheNextStepAndSaysHowToResumeAndASecondSigtermStopsAtOnce() throws Exception {
+    Path whole = dir.resolve("whole");
+    assertEquals(0, cli(Map.of(), "run", file.toString(), "--run-dir", whole.toString(), "--no-progress").waitFor());
+
+    Path a = dir.resolve("a");
+    Process p = cli(Map.of(), "run", file.toString(), "--run-dir", a.toString(), "--no-progress");
+    signalWhen(p, "INT", () -> lastStep(a) >= 4);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String out = Files.readString(output(p));
+    assertEquals(130, p.exitValue(), out);
+    assertTrue(out.contains("Continue the run with: pretext resume " + a.toAbsolutePath()), out);
+    long stoppedAt = new CheckpointStore(a.resolve("checkpoints"), 3).latest().orElseThrow().step();
+    assertEquals(lastStep(a), stoppedAt, "the checkpoint is of the last step taken");
+    assertTrue(Files.exists(a.resolve("report.md")), "a stopped run writes its report");
+    resumeAndCompare(a, Files.readAllBytes(whole.resolve("encoder/encoder.params")), transferTable(whole));
+
+    // Two SIGTERMs, the second while the first's checkpoint is being written: exit 143 at once.
+    Path b = dir.resolve("b");
+    Process q = cli(Map.of(CheckpointStore.PAUSE_ENV, "3000"), "run", file.toString(), "--run-dir", b.toString(),
+        "--no-progress");
+    signalWhen(q, "TERM", () -> lastStep(b) >= 1);
+    signalWhen(q, "TERM", () -> Files.list(b.resolve("checkpoints")).anyMatch(f -> f.toString().endsWith(".optim")));
+    assertTrue(q.waitFor(2, TimeUnit.SECONDS), "the second signal stops at once");
+    assertEquals(143, q.exitValue(), Files.readString(output(q)));
+  }
+
+  private static void signalWhen(Process p, String signal, java.util.concurrent.Callable<Boolean> condition)
+      throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!condition.call()) {
+      assertTrue(p.isAlive(), "the run ended before the signal point");
+      assertTrue(System.nanoTime() < deadline, "the signal point was not reached in 60 s");
+      Thread.sleep(5);
+    }
+    assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor());
+  }
+
+  private final Map<Process, Path> outputs = new java.util.HashMap<>();
+
+  private Path output(Process p) {
+    return outputs.get(p);
+  }
+
   private void resumeAndCompare(Path run, byte[] encoder, String table) throws Exception {
     assertTrue(Files.exists(run.resolve("checkpoints")), "the killed run left no checkpoints");
     assertTrue(!Files.exists(run.resolve("encoder/encoder.params")), "the run was killed too late to test resume");
     Process resumed = cli(Map.of(), "resume", run.toString(), "--no-progress");
-    String out = new String(resumed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, resumed.waitFor(), out);
+    int code = resumed.waitFor();
+    assertEquals(0, code, Files.readString(output(resumed)));
     assertArrayEquals(encoder, Files.readAllBytes(run.resolve("encoder/encoder.params")), "encoder bytes of " + run);
     assertEquals(table, transferTable(run));
     List<Long> steps = new ArrayList<>();
@@ -106,8 +150,11 @@ class KillResumeTest {
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().putAll(env);
-    pb.redirectOutput(dir.resolve("process-" + System.nanoTime() + ".out").toFile());
-    return pb.start();
+    Path out = dir.resolve("process-" + System.nanoTime() + ".out");
+    pb.redirectOutput(out.toFile());
+    Process p = pb.start();
+    outputs.put(p, out);
+    return p;
   }
 
   private static void killWhen(Process p, java.util.concurrent.Callable<Boolean> condition) throws Exception {
