@@ -23,7 +23,7 @@ class TrainSettingsTest {
     assertEquals(List.of("epochs", "batch-size", "learning-rate", "weight-decay", "optimizer", "momentum", "max-steps",
         "checkpoint-every", "keep-checkpoints", "prefetch", "workers", "drop-last", "log-every",
         "warmup-steps", "schedule", "weight-decay-scope", "gradient-clip", "init-from", "group-by-length",
-        "held-out-samples", "trust-coefficient"),
+        "held-out-samples", "auto-resume", "trust-coefficient"),
         TrainSettings.schema().names());
     assertEquals("all", d.weightDecayScope());
     assertEquals(0.0, d.gradientClip());
