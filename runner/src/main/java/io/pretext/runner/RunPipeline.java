@@ -21,6 +21,7 @@ import io.pretext.api.spi.InputBatcher;
 import io.pretext.core.train.PretrainLoop;
 import io.pretext.core.train.ProgressReporter;
 import io.pretext.core.train.RunDirectory;
+import io.pretext.core.train.RunLock;
 import io.pretext.core.train.TrainResult;
 import io.pretext.core.train.TrainSettings;
 import io.pretext.core.train.WarmStart;
@@ -30,7 +31,12 @@ import io.pretext.downstream.TransferResults;
 import io.pretext.runner.onnx.RunExport;
 import io.pretext.runner.report.ResourceMonitor;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import io.pretext.core.train.CheckpointStore;
+import io.pretext.core.train.StopRequest;
+import io.pretext.core.train.CheckpointStore.Checkpoint;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,14 +53,23 @@ public final class RunPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(RunPipeline.class);
   private final Bootstrap bootstrap;
   private final boolean progress;
+  private final StopRequest stop;
 
   /**
    * @param bootstrap the discovered plugins
    * @param progress whether to draw a progress bar
    */
   public RunPipeline(Bootstrap bootstrap, boolean progress) {
+    this(bootstrap, progress, new StopRequest());
+  }
+
+  /**
+   * @param stop asks pretraining to stop at its next step boundary, after a checkpoint (a signal)
+   */
+  public RunPipeline(Bootstrap bootstrap, boolean progress, StopRequest stop) {
     this.bootstrap = bootstrap;
     this.progress = progress;
+    this.stop = stop;
   }
 
   /** Which stages run: both for {@code run}, one for {@code pretrain} and {@code transfer}. */
@@ -103,19 +118,58 @@ public final class RunPipeline {
    */
   public Summary run(RunConfig config, Path runDirPath, Stages stages, boolean overwrite) {
     check(config);
+    if (!overwrite && config.trainSettings().autoResume() && Files.isDirectory(runDirPath)) {
+      RunDirectory existing = RunDirectory.open(runDirPath);
+      if (resumable(config, existing).isPresent()) {
+        LOG.info("train.auto-resume: {} holds a checkpoint; resuming", existing.root());
+        return resume(config, existing, stages);
+      }
+    }
     try (RunDirectory runDir = RunDirectory.create(runDirPath, overwrite)) {
-      return runIn(config, runDir, stages);
+      writeConfig(config, runDir);
+      return execute(config, runDir, stages, Optional.empty());
     }
   }
 
-  private Summary runIn(RunConfig config, RunDirectory runDir, Stages stages) {
-    writeConfig(config, runDir);
+  /**
+   * Continues a stopped run from its newest checkpoint that holds optimizer state ({@code pretext
+   * resume}): its metrics and log are cut back to that step, then pretraining goes on as if it had
+   * never stopped, and the transfer, export and report follow as in an uninterrupted run.
+   *
+   * @throws PretextUserException when the directory holds no such checkpoint
+   */
+  public Summary resume(RunConfig config, RunDirectory runDir, Stages stages) {
+    check(config);
+    Checkpoint from = resumable(config, runDir).orElseThrow(() -> new PretextUserException("The run directory "
+        + runDir.root() + " holds no checkpoint to resume from (" + runDir.checkpoints() + " has none with optimizer"
+        + " state). Start the run again with pretext run, into a new --run-dir."));
+    try (RunLock lock = RunLock.acquire(runDir.root())) {
+      RunCutBack.to(runDir, from.step());
+      LOG.info("resuming {} from step {}", runDir.root(), from.step());
+      return execute(config, runDir, stages, Optional.of(from));
+    }
+  }
+
+  private static Optional<Checkpoint> resumable(RunConfig config, RunDirectory runDir) {
+    if (!Files.isDirectory(runDir.checkpoints())) {
+      return Optional.empty();
+    }
+    List<Checkpoint> all = new CheckpointStore(runDir.checkpoints(), config.trainSettings().keepCheckpoints()).list();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (all.get(i).optimizer().isPresent()) {
+        return Optional.of(all.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Summary execute(RunConfig config, RunDirectory runDir, Stages stages, Optional<Checkpoint> resume) {
     ResourceMonitor monitor = new ResourceMonitor();
     RunReporter reporter = new RunReporter(runDir);
     try (RunLogFile log = RunLogFile.open(runDir.log());
         JsonlMetricsSink file = new JsonlMetricsSink(runDir.metrics())) {
       try {
-        return pretrainAndTransfer(config, runDir, monitor.watching(file), monitor, reporter, stages);
+        return pretrainAndTransfer(config, runDir, monitor.watching(file), monitor, reporter, stages, resume);
       } catch (RuntimeException e) {
         LOG.error("run failed: {}", e.getMessage());
         reporter.writeAfterFailure(e, monitor);
@@ -176,7 +230,7 @@ public final class RunPipeline {
   }
 
   private Summary pretrainAndTransfer(RunConfig config, RunDirectory runDir, MetricsSink metrics,
-      ResourceMonitor monitor, RunReporter reporter, Stages stages) {
+      ResourceMonitor monitor, RunReporter reporter, Stages stages, Optional<Checkpoint> resume) {
     LOG.info("run {} from {} (config sha256 {})", runDir.root(), config.source(), config.hash().substring(0, 12));
     RuntimeSettings runtime = config.runtime();
     PluginRegistry registry = bootstrap.registry(runtime, metrics);
@@ -197,7 +251,7 @@ public final class RunPipeline {
       transfer.check(labeled, new SeedSource(runtime.seed()));
     }
     PretrainLoop loop = new PretrainLoop(train, new SeedSource(runtime.seed()), registry.engine(), runDir,
-        metrics, progress ? ProgressReporter.console() : ProgressReporter.NONE);
+        metrics, progress ? ProgressReporter.console() : ProgressReporter.NONE, stop);
     if (train.monitor().enabled()) {
       loop = loop.withMonitor(monitorOf(config, train, labeled, plugins, runtime, metrics));
     }
@@ -207,8 +261,9 @@ public final class RunPipeline {
     PretextTask task = earlier.isPresent()
         ? plugins.task().prepareContinuing(earlier.get(), unlabeled, runDir.root())
         : plugins.task().prepare(unlabeled, runDir.root());
-    try (TrainResult result = loop.run(task, plugins.encoder(), plugins.head(), unlabeled, plugins.augment(),
-        warmStart)) {
+    try (TrainResult result = resume.isPresent()
+        ? loop.resume(task, plugins.encoder(), plugins.head(), unlabeled, plugins.augment(), resume.get())
+        : loop.run(task, plugins.encoder(), plugins.head(), unlabeled, plugins.augment(), warmStart)) {
       Duration wall = Duration.ofNanos(System.nanoTime() - start);
       reporter.stage("pretraining", wall);
       LOG.info("pretraining done: {} steps, final loss {}, median step {} ms", result.steps(),

@@ -159,7 +159,15 @@ public final class BatchPrefetcher implements AutoCloseable {
    * (e.g. at max-steps) to cancel the batches prepared ahead.
    */
   public Epoch epoch(int epoch) {
-    return new Epoch(epoch, plan(epoch));
+    return epoch(epoch, 0);
+  }
+
+  /**
+   * As {@link #epoch(int)}, starting at batch {@code from} of the epoch's plan (a resumed run): the
+   * batches before it are neither prepared nor returned, and the rest are those of the whole epoch.
+   */
+  public Epoch epoch(int epoch, int from) {
+    return new Epoch(epoch, plan(epoch), from);
   }
 
   /** Stops the workers, waiting briefly for running preparations. */
@@ -204,9 +212,14 @@ public final class BatchPrefetcher implements AutoCloseable {
     private int submitted;
     private int taken;
 
-    private Epoch(int epoch, List<int[]> plan) {
+    private Epoch(int epoch, List<int[]> plan, int from) {
+      if (from < 0 || from > plan.size()) {
+        throw new IllegalArgumentException("batch " + from + " is outside epoch " + epoch + " of " + plan.size());
+      }
       this.epoch = epoch;
       this.plan = plan;
+      this.submitted = from;
+      this.taken = from;
       fill();
     }
 

@@ -50,6 +50,8 @@ public final class CheckpointStore {
   private static final Pattern SIDECAR = Pattern.compile("step-(\\d+)\\.json");
   /** The first int of a task-state file ("PTXS"). */
   static final int STATE_MAGIC = 0x50545853;
+  /** The test-only environment variable that pauses checkpoint writes (milliseconds). */
+  public static final String PAUSE_ENV = "PRETEXT_TEST_CHECKPOINT_PAUSE_MS";
   private final Gson gson = new Gson();
   private final Path folder;
   private final int keep;
@@ -59,7 +61,19 @@ public final class CheckpointStore {
    *
    * @param state the task-state file, when the checkpoint has one
    */
-  public record Checkpoint(long step, int epoch, double loss, Path parameters, Path sidecar, Optional<Path> state) {}
+  public record Checkpoint(long step, int epoch, double loss, Path parameters, Path sidecar, Optional<Path> state,
+      Optional<Path> optimizer) {
+    /** Without optimizer state (a checkpoint that cannot be resumed exactly, only warm-started from). */
+    public Checkpoint(long step, int epoch, double loss, Path parameters, Path sidecar, Optional<Path> state) {
+      this(step, epoch, loss, parameters, sidecar, state, Optional.empty());
+    }
+  }
+
+  /** Writes what an optimizer keeps between steps (see {@link OptimizerState}). */
+  @FunctionalInterface
+  interface OptimizerWriter {
+    void write(DataOutputStream out) throws IOException;
+  }
 
   /**
    * @param folder where checkpoints live (created when missing; stale temporary files are removed)
@@ -99,6 +113,15 @@ public final class CheckpointStore {
    * step, then drops the oldest beyond {@code keep}.
    */
   public Checkpoint save(Block block, Map<String, TaskState> state, long step, int epoch, double loss) {
+    return save(block, state, Optional.empty(), step, epoch, loss);
+  }
+
+  /**
+   * As {@link #save(Block, Map, long, int, double)}, with the optimizer's state in {@code
+   * step-000200.optim} when {@code optimizer} is given: what {@code pretext resume} needs.
+   */
+  Checkpoint save(Block block, Map<String, TaskState> state, Optional<OptimizerWriter> optimizer, long step, int epoch,
+      double loss) {
     String base = String.format(Locale.ROOT, "step-%06d", step);
     Path params = folder.resolve(base + ".params");
     Path sidecar = folder.resolve(base + ".json");
@@ -113,12 +136,24 @@ public final class CheckpointStore {
         byte[] bytes = encode(state);
         AtomicFiles.write(stateFile.get(), out -> out.write(bytes));
       }
+      Optional<Path> optimFile = optimizer.map(o -> folder.resolve(base + ".optim"));
+      if (optimFile.isPresent()) {
+        AtomicFiles.write(optimFile.get(), out -> {
+          DataOutputStream data = new DataOutputStream(new java.io.BufferedOutputStream(out));
+          optimizer.get().write(data);
+          data.flush();
+        });
+      }
+      pauseForTests();
       JsonObject meta = new JsonObject();
       meta.addProperty("step", step);
       meta.addProperty("epoch", epoch);
       meta.addProperty("loss", loss);
       meta.addProperty("parameters", params.getFileName().toString());
       stateFile.ifPresent(f -> meta.addProperty("state", f.getFileName().toString()));
+      if (optimizer.isPresent()) {
+        meta.addProperty("optimizer", base + ".optim");
+      }
       byte[] json = gson.toJson(meta).getBytes(StandardCharsets.UTF_8);
       AtomicFiles.write(sidecar, out -> out.write(json));
       syncFolder();
@@ -127,7 +162,8 @@ public final class CheckpointStore {
     }
     LOG.debug("checkpoint {} written (epoch {}, loss {})", params, epoch, loss);
     prune();
-    return new Checkpoint(step, epoch, loss, params, sidecar, stateFile);
+    return new Checkpoint(step, epoch, loss, params, sidecar, stateFile,
+        optimizer.map(o -> folder.resolve(base + ".optim")));
   }
 
   /** The complete checkpoints, oldest first. */
@@ -248,8 +284,14 @@ public final class CheckpointStore {
       LOG.warn("checkpoint sidecar {} has no task-state file {}; ignored", sidecar, state.get());
       return Optional.empty();
     }
+    Optional<Path> optim = meta.has("optimizer") ? Optional.of(folder.resolve(meta.get("optimizer").getAsString()))
+        : Optional.empty();
+    if (optim.isPresent() && !Files.isRegularFile(optim.get())) {
+      LOG.warn("checkpoint sidecar {} has no optimizer-state file {}; ignored", sidecar, optim.get());
+      return Optional.empty();
+    }
     return Optional.of(new Checkpoint(meta.get("step").getAsLong(), meta.get("epoch").getAsInt(),
-        meta.get("loss").getAsDouble(), params, sidecar, state));
+        meta.get("loss").getAsDouble(), params, sidecar, state, optim));
   }
 
   private void prune() {
@@ -262,9 +304,31 @@ public final class CheckpointStore {
         if (old.state().isPresent()) {
           Files.deleteIfExists(old.state().get());
         }
+        if (old.optimizer().isPresent()) {
+          Files.deleteIfExists(old.optimizer().get());
+        }
       } catch (IOException e) {
         LOG.warn("cannot delete old checkpoint {}: {}", old.parameters(), e.toString());
       }
+    }
+  }
+
+  /**
+   * Test-only: with the environment variable {@value #PAUSE_ENV} set to milliseconds, each checkpoint
+   * write pauses that long after its data files and before its sidecar, so that a test can kill the
+   * process inside a checkpoint write.
+   */
+  private static void pauseForTests() {
+    String pause = System.getenv(PAUSE_ENV);
+    if (pause == null || pause.isBlank()) {
+      return;
+    }
+    try {
+      Thread.sleep(Long.parseLong(pause.trim()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (NumberFormatException e) {
+      LOG.warn("{} is not a number of milliseconds: {}", PAUSE_ENV, pause);
     }
   }
 

@@ -38,7 +38,10 @@ import io.pretext.api.spi.TrainingBatch;
 import io.pretext.api.spi.TrainingHook;
 import io.pretext.core.train.BatchPrefetcher.PreparedBatch;
 import io.pretext.core.train.CheckpointStore.Checkpoint;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.nio.file.Files;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -79,6 +82,7 @@ public final class PretrainLoop {
   private final MetricsSink metrics;
   private final ProgressReporter progress;
   private final Optional<OnlineMonitor> monitor;
+  private final StopRequest stop;
 
   /**
    * @param settings the run's {@code train} section
@@ -90,6 +94,16 @@ public final class PretrainLoop {
    */
   public PretrainLoop(TrainSettings settings, SeedSource seeds, ComputeEngine engine, RunDirectory runDir,
       MetricsSink metrics, ProgressReporter progress) {
+    this(settings, seeds, engine, runDir, metrics, progress, new StopRequest());
+  }
+
+  /**
+   * As the other constructor, stopping at the next step boundary (after a checkpoint, with {@link
+   * TrainingStopped}) once {@code stop} is requested.
+   */
+  public PretrainLoop(TrainSettings settings, SeedSource seeds, ComputeEngine engine, RunDirectory runDir,
+      MetricsSink metrics, ProgressReporter progress, StopRequest stop) {
+    this.stop = stop;
     this.settings = settings;
     this.seeds = seeds;
     this.engine = engine;
@@ -106,6 +120,7 @@ public final class PretrainLoop {
     this.runDir = base.runDir;
     this.metrics = base.metrics;
     this.progress = base.progress;
+    this.stop = base.stop;
     this.monitor = Optional.of(monitor);
   }
 
@@ -142,6 +157,29 @@ public final class PretrainLoop {
    */
   public TrainResult run(PretextTask task, Encoder encoder, Optional<Head> head,
       Dataset<?> data, AugmentPipeline augment, Optional<WarmStart> warmStart) {
+    return run(task, encoder, head, data, augment, warmStart, Optional.empty());
+  }
+
+  /**
+   * Continues a run from one of its own checkpoints, as if it had never stopped: the parameters
+   * (trained or not), the task state, the optimizer state (which also holds the schedule's position)
+   * and the position in the data order are those of the checkpoint's step; the batches are those an
+   * uninterrupted run would see, as each is drawn from its own seeded stream {@code ("batch", epoch,
+   * index)}. Metrics continue at the next step; cutting earlier lines back is the caller's job.
+   *
+   * @param from a checkpoint of this run directory that holds optimizer state
+   */
+  public TrainResult resume(PretextTask task, Encoder encoder, Optional<Head> head, Dataset<?> data,
+      AugmentPipeline augment, Checkpoint from) {
+    if (from.optimizer().isEmpty()) {
+      throw new PretextUserException("Checkpoint " + from.sidecar() + " holds no optimizer state (it was written"
+          + " before resume existed), so the run cannot continue exactly. Start a new run with train.init-from instead.");
+    }
+    return run(task, encoder, head, data, augment, Optional.empty(), Optional.of(from));
+  }
+
+  private TrainResult run(PretextTask task, Encoder encoder, Optional<Head> head,
+      Dataset<?> data, AugmentPipeline augment, Optional<WarmStart> warmStart, Optional<Checkpoint> resume) {
     Engine djl = engine.start();
     Device device = engine.device();
     if (data.size() == 0) {
@@ -161,7 +199,8 @@ public final class PretrainLoop {
         warmStart.get().loadInto(model.getBlock(), encoderBlock, model.getNDManager());
         LOG.info("continuing from {}", warmStart.get().describe());
       }
-      TrainResult result = train(model, task, data, augment, encoderBlock, inputShape, featureSize, device, warmStart);
+      TrainResult result = train(model, task, data, augment, encoderBlock, inputShape, featureSize, device, warmStart,
+          resume);
       done = true;
       return result;
     } finally {
@@ -172,7 +211,8 @@ public final class PretrainLoop {
   }
 
   private TrainResult train(Model model, PretextTask task, Dataset<?> data, AugmentPipeline augment,
-      Block encoderBlock, Shape inputShape, long featureSize, Device device, Optional<WarmStart> warmStart) {
+      Block encoderBlock, Shape inputShape, long featureSize, Device device, Optional<WarmStart> warmStart,
+      Optional<Checkpoint> resume) {
     List<Evaluator> evaluators = List.copyOf(task.trainingMetrics());
     List<TrainingHook> hooks = List.copyOf(task.hooks(model.getBlock()));
     Map<String, TaskState> state = Map.copyOf(task.taskState(model.getBlock()));
@@ -190,11 +230,12 @@ public final class PretrainLoop {
       if (settings.maxSteps() > 0) {
         total = Math.min(total, settings.maxSteps());
       }
+      Optimizer optimizer = optimizer(total);
       DefaultTrainingConfig config = new DefaultTrainingConfig(task.loss())
-          .optOptimizer(optimizer(total))
+          .optOptimizer(optimizer)
           .optDevices(new Device[] {device});
       try (Trainer trainer = model.newTrainer(config)) {
-        return new Run(trainer, evaluators, hooks, state, store, total, perEpoch, restored)
+        return new Run(trainer, optimizer, evaluators, hooks, state, store, total, perEpoch, restored, resume)
             .loop(prefetcher, model, encoderBlock, inputShape, featureSize);
       }
     }
@@ -208,6 +249,10 @@ public final class PretrainLoop {
   /** The mutable state of one training run. */
   private final class Run {
     private final Trainer trainer;
+    private final Optimizer optimizer;
+    private final Optional<Checkpoint> resume;
+    private final long firstStep;
+    private boolean initialized;
     private final List<Evaluator> evaluators;
     private final List<String> metricKeys;
     private final List<TrainingHook> hooks;
@@ -227,9 +272,18 @@ public final class PretrainLoop {
     private long startNanos;
     private boolean budgetStopped;
 
-    Run(Trainer trainer, List<Evaluator> evaluators, List<TrainingHook> hooks, Map<String, TaskState> state,
-        CheckpointStore store, long total, long perEpoch, boolean restored) {
+    Run(Trainer trainer, Optimizer optimizer, List<Evaluator> evaluators, List<TrainingHook> hooks,
+        Map<String, TaskState> state, CheckpointStore store, long total, long perEpoch, boolean restored,
+        Optional<Checkpoint> resume) {
       this.trainer = trainer;
+      this.optimizer = optimizer;
+      this.resume = resume;
+      this.firstStep = resume.map(Checkpoint::step).orElse(0L);
+      this.step = firstStep;
+      if (firstStep > total) {
+        throw new PretextUserException("Checkpoint " + resume.get().sidecar() + " is at step " + firstStep
+            + ", past this run's " + total + " steps; was train.epochs or train.max-steps lowered? Restore them.");
+      }
       this.evaluators = evaluators;
       this.metricKeys = MetricNames.keys(evaluators.stream().map(Evaluator::getName).toList());
       this.hooks = hooks;
@@ -245,14 +299,25 @@ public final class PretrainLoop {
       startNanos = start;
       progress.start(total);
       try {
-        for (epoch = 1; epoch <= settings.epochs() && step < total && !budgetStopped; epoch++) {
+        resume.ifPresent(c -> {
+          lastCheckpoint = c;
+          lastLoss = c.loss();
+        });
+        int from = (int) (step % perEpoch);
+        for (epoch = (int) (step / perEpoch) + 1; epoch <= settings.epochs() && step < total && !budgetStopped;
+            epoch++) {
           long first = step;
-          try (BatchPrefetcher.Epoch batches = prefetcher.epoch(epoch)) {
+          try (BatchPrefetcher.Epoch batches = prefetcher.epoch(epoch, from)) {
             while (batches.hasNext() && step < total && !budgetStopped) {
               trainOn(batches.next());
               budgetStopped = overBudget();
+              if (batches.hasNext() && step < total && !budgetStopped) {
+                checkpointWhenDue(model.getBlock());
+                stopWhenAsked(model.getBlock());
+              }
             }
           }
+          from = 0;
           if (step > first && !hooks.isEmpty()) {
             try (NDManager scope = trainer.getManager().newSubManager()) {
               hooks.forEach(h -> h.afterEpoch(context(scope, new NDList())));
@@ -264,12 +329,17 @@ public final class PretrainLoop {
             monitor.get().measure(encoderBlock, trainer.getManager(), step, epoch);
             monitorNanos += System.nanoTime() - t0;
           }
+          // After the epoch's hooks, so that a checkpoint at an epoch's end holds what they changed.
+          checkpointWhenDue(model.getBlock());
+          if (step < total && !budgetStopped) {
+            stopWhenAsked(model.getBlock());
+          }
         }
         if (budgetStopped) {
           LOG.info(String.format(Locale.ROOT, "train.max-minutes %.2f reached after step %d (%.2f epochs)",
               settings.maxMinutes(), step, (double) step / perEpoch));
         }
-        epoch--; // the for loop stepped one past the last epoch it trained
+        epoch = step == 0 ? 0 : (int) ((step - 1) / perEpoch) + 1; // the epoch of the last step
         if (lastCheckpoint == null || lastCheckpoint.step() != step) {
           checkpoint(model.getBlock());
         }
@@ -278,7 +348,7 @@ public final class PretrainLoop {
       }
       long wall = Math.max(1, System.nanoTime() - start);
       Path encoderFile = saveEncoder(encoderBlock, inputShape, featureSize);
-      long[] times = Arrays.copyOf(stepNanos, (int) step);
+      long[] times = Arrays.copyOfRange(stepNanos, 0, (int) (step - firstStep));
       double mean = Arrays.stream(times).average().orElse(0) / 1e6;
       double median = median(times) / 1e6;
       double waitFraction = (double) waitNanos / wall;
@@ -309,12 +379,18 @@ public final class PretrainLoop {
 
     private void trainOn(PreparedBatch prepared) {
       TrainingBatch batch = prepared.batch();
-      if (step == 0) {
+      if (!initialized) {
+        initialized = true;
+        // Loaded before the trainer initializes the block, so that initialization keeps them and
+        // marks them for gradients, as for a warm start.
+        resume.ifPresent(c -> store.load(c, trainer.getModel().getBlock(), state, trainer.getModel().getNDManager()));
         trainer.initialize(batch.inputs().stream().map(HostTensor::shape).toArray(Shape[]::new));
         for (Evaluator e : evaluators) {
           e.addAccumulator(ACCUMULATOR);
         }
-        if (!hooks.isEmpty()) {
+        if (resume.isPresent()) {
+          restore(resume.get());
+        } else if (!hooks.isEmpty()) {
           try (NDManager scope = trainer.getManager().newSubManager()) {
             hooks.forEach(h -> h.beforeTraining(context(scope, new NDList())));
           }
@@ -366,9 +442,38 @@ public final class PretrainLoop {
         LOG.info(String.format(Locale.ROOT, "step %d/%d epoch %d loss %.4f %.0f samples/s %s", step, total, epoch,
             loss, samplesPerSecond, values));
       }
-      if (settings.checkpointEvery() > 0 && step % settings.checkpointEvery() == 0) {
-        checkpoint(trainer.getModel().getBlock());
+    }
+
+    private void checkpointWhenDue(Block block) {
+      if (settings.checkpointEvery() > 0 && step % settings.checkpointEvery() == 0
+          && (lastCheckpoint == null || lastCheckpoint.step() != step)) {
+        checkpoint(block);
       }
+    }
+
+    private void stopWhenAsked(Block block) {
+      Optional<String> reason = stop.reason();
+      if (reason.isEmpty()) {
+        return;
+      }
+      if (lastCheckpoint == null || lastCheckpoint.step() != step) {
+        checkpoint(block);
+      }
+      LOG.warn("{}: stopped at step {} of {}; checkpoint {} written", reason.get(), step, total, lastCheckpoint.sidecar());
+      throw new TrainingStopped(reason.get(), runDir.root(), step, stop.exitCode());
+    }
+
+    private void restore(Checkpoint from) {
+      Block block = trainer.getModel().getBlock();
+      NDManager manager = trainer.getModel().getNDManager();
+      Path file = from.optimizer().orElseThrow();
+      try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+        OptimizerState.load(optimizer, block, in, manager, trainer.getDevices()[0]);
+      } catch (IOException e) {
+        throw new PretextUserException("Cannot read the optimizer state " + file + ": " + e.getMessage()
+            + ". Resume from an earlier checkpoint (delete " + from.sidecar() + ") or start a new run.", e);
+      }
+      LOG.info("resumed from {} at step {} of {} (epoch {})", from.sidecar(), from.step(), total, from.epoch());
     }
 
     private void checkpoint(Block block) {
@@ -382,7 +487,8 @@ public final class PretrainLoop {
           }
         }
       }
-      lastCheckpoint = store.save(block, state, step, epoch, lastLoss);
+      lastCheckpoint = store.save(block, state, Optional.of(out -> OptimizerState.save(optimizer, block, out)), step,
+          epoch, lastLoss);
     }
 
     private StepContext context(NDManager scope, NDList predictions) {
@@ -396,10 +502,10 @@ public final class PretrainLoop {
     }
 
     private void recordTime(long nanos) {
-      if (step > stepNanos.length) {
+      if (step - firstStep > stepNanos.length) {
         stepNanos = Arrays.copyOf(stepNanos, stepNanos.length * 2);
       }
-      stepNanos[(int) step - 1] = nanos;
+      stepNanos[(int) (step - firstStep) - 1] = nanos;
     }
   }
 

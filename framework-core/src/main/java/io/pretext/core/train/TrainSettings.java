@@ -45,6 +45,8 @@ import java.util.Map;
  * @param maxMinutes a wall-clock budget of pretraining: stop after the first step that ends past it
  *     (time spent by the online monitor not counted); 0 for no limit
  * @param monitor the online monitor of the encoder's features at epoch ends ({@code monitor-*} keys)
+ * @param autoResume when the run directory exists and holds a checkpoint, continue from its newest
+ *     (as {@code pretext resume}) instead of refusing the directory
  */
 public record TrainSettings(
     int epochs,
@@ -69,7 +71,8 @@ public record TrainSettings(
     double trustCoefficient,
     int heldOutSamples,
     double maxMinutes,
-    MonitorSettings monitor) {
+    MonitorSettings monitor,
+    boolean autoResume) {
 
   private static final ConfigSchema SCHEMA = OptimizerSpec.larsKeys(OptimizerSpec.decayScopeAndClipKeys(ConfigSchema.builder()
       .optional("epochs", ValueType.integer(1, 1_000_000), 10, "passes over the unlabeled data")
@@ -106,7 +109,9 @@ public record TrainSettings(
           "online monitor: epochs between two measurements (the last epoch is always measured)")
       .optional("monitor-k", ValueType.integer(1, 100_000), 20, "online monitor: neighbours that vote in its kNN")
       .optional("monitor-linear-probe", ValueType.bool(), false,
-          "online monitor: also train a linear probe on the frozen features of its bank (stop-gradient) and score it"))
+          "online monitor: also train a linear probe on the frozen features of its bank (stop-gradient) and score it")
+      .optional("auto-resume", ValueType.bool(), false,
+          "when the run directory exists and holds a checkpoint, continue from the newest (as pretext resume)"))
       .build();
 
   public TrainSettings {
@@ -138,6 +143,7 @@ public record TrainSettings(
     given.put("monitor-every-epochs", (long) monitor.everyEpochs());
     given.put("monitor-k", (long) monitor.k());
     given.put("monitor-linear-probe", monitor.linearProbe());
+    given.put("auto-resume", autoResume);
     for (KeySpec spec : SCHEMA.keys()) {
       try {
         spec.type().coerce(given.get(spec.name()));
@@ -194,7 +200,8 @@ public record TrainSettings(
         value(node, "max-minutes"),
         new MonitorSettings((int) (long) value(node, "monitor-samples"),
             (int) (long) value(node, "monitor-every-epochs"), (int) (long) value(node, "monitor-k"),
-            value(node, "monitor-linear-probe")));
+            value(node, "monitor-linear-probe")),
+        value(node, "auto-resume"));
   }
 
   /** A copy with other values for the given keys, e.g. {@code with(Map.of("epochs", 1))}. */
@@ -243,6 +250,7 @@ public record TrainSettings(
     m.put("monitor-every-epochs", (long) monitor.everyEpochs());
     m.put("monitor-k", (long) monitor.k());
     m.put("monitor-linear-probe", monitor.linearProbe());
+    m.put("auto-resume", autoResume);
     return m;
   }
 

@@ -74,7 +74,7 @@ class PretrainLoopMetricsTest {
       assertEquals(1, line.get("epoch"));
     }
     assertEquals(List.of("steps", "epochs", "final_loss", "mean_step_ms", "median_step_ms", "data_wait_fraction",
-        "wall_s"), List.copyOf(summary.getValue().keySet()));
+        "wall_s", "epochs_completed", "budget_stopped"), List.copyOf(summary.getValue().keySet()));
     assertEquals(lines.getAllValues().get(2).get("loss"), summary.getValue().get("final_loss"));
   }
 

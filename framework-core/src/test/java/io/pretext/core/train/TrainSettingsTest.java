@@ -24,7 +24,7 @@ class TrainSettingsTest {
         "checkpoint-every", "keep-checkpoints", "prefetch", "workers", "drop-last", "log-every",
         "warmup-steps", "schedule", "weight-decay-scope", "gradient-clip", "init-from", "group-by-length",
         "held-out-samples", "max-minutes", "monitor-samples", "monitor-every-epochs", "monitor-k",
-        "monitor-linear-probe", "trust-coefficient"),
+        "monitor-linear-probe", "auto-resume", "trust-coefficient"),
         TrainSettings.schema().names());
     assertEquals("all", d.weightDecayScope());
     assertEquals(0.0, d.gradientClip());
@@ -64,7 +64,7 @@ class TrainSettingsTest {
     assertTrue(unknown.getMessage().contains("epochs"), unknown.getMessage());
     assertThrows(IllegalArgumentException.class,
         () -> new TrainSettings(1, 1, 1e-3, 0, "adam", 0.9, 0, 0, 0, 1, 1, true, 1, 0, "constant", "all", 0, "", false,
-            0.001, 10_000, 0, MonitorSettings.OFF));
+            0.001, 10_000, 0, MonitorSettings.OFF, false));
     assertRejected(Map.of("schedule", "step"), "train.schedule");
     assertRejected(Map.of("held-out-samples", 0), "train.held-out-samples");
     assertRejected(Map.of("trust-coefficient", 0), "train.trust-coefficient");
@@ -87,7 +87,7 @@ class TrainSettingsTest {
     assertEquals(io.pretext.api.train.LearningRateSchedule.Decay.COSINE, s.learningRateSchedule(100).decay());
     assertEquals(s, TrainSettings.from(ConfigNode.of("train", s.toMap())));
     assertEquals(d, new TrainSettings(10, 64, 1e-3, 0, "adam", 0.9, 0, 500, 3, 4, 2, true, 10, 0, "constant", "all", 0,
-        "", false, 0.001, 10_000, 0, MonitorSettings.OFF), "the defaults, key by key");
+        "", false, 0.001, 10_000, 0, MonitorSettings.OFF, false), "the defaults, key by key");
     assertEquals(1, TrainSettings.class.getConstructors().length, "one constructor: the canonical one");
   }
 

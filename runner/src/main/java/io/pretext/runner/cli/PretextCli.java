@@ -1,6 +1,7 @@
 package io.pretext.runner.cli;
 
 import io.pretext.api.PretextUserException;
+import io.pretext.core.train.TrainingStopped;
 import io.pretext.runner.Bootstrap;
 import java.io.PrintWriter;
 import java.util.function.Supplier;
@@ -9,7 +10,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code pretext} command. Exit codes: 0 success, 2 a user error (config, data, arguments:
- * one paragraph, no stack trace), 1 an internal error.
+ * one paragraph, no stack trace), 1 an internal error, 130 or 143 stopped by SIGINT or SIGTERM
+ * after a checkpoint (continue with {@code pretext resume RUN_DIR}).
  */
 @Command(
     name = "pretext",
@@ -21,6 +23,7 @@ import picocli.CommandLine.Command;
       ConfigCommand.class,
       DataCommand.class,
       RunCommand.class,
+      ResumeCommand.class,
       PretrainCommand.class,
       TransferCommand.class,
       CompareCommand.class,
@@ -55,6 +58,10 @@ public final class PretextCli implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+      if (e instanceof TrainingStopped stopped) {
+        commandLine.getErr().println(stopped.getMessage());
+        return stopped.exitCode();
+      }
       if (e instanceof PretextUserException) {
         commandLine.getErr().println("error: " + e.getMessage());
         return USER_ERROR;

@@ -28,8 +28,10 @@ abstract class RunStagesCommand implements Runnable {
   public void run() {
     Bootstrap plugins = bootstrap.get();
     RunConfig config = options.load(plugins);
-    RunPipeline.Summary s = new RunPipeline(plugins, !options.noProgress).run(config, options.runDirectory(config), stages,
-        options.overwrite);
-    RunSummaryPrinter.print(s, spec.commandLine().getOut());
+    try (SignalStop signals = SignalStop.install()) {
+      RunPipeline.Summary s = new RunPipeline(plugins, !options.noProgress, signals.request())
+          .run(config, options.runDirectory(config), stages, options.overwrite);
+      RunSummaryPrinter.print(s, spec.commandLine().getOut());
+    }
   }
 }
