@@ -66,8 +66,7 @@ public final class PretextCli implements Runnable {
         commandLine.getErr().println("error: " + e.getMessage());
         return USER_ERROR;
       }
-      commandLine.getErr().println("internal error: " + e);
-      e.printStackTrace(commandLine.getErr());
+      commandLine.getErr().println(InternalErrorLog.write(e));
       return INTERNAL_ERROR;
     });
     cli.setParameterExceptionHandler((e, parsed) -> {

@@ -86,8 +86,11 @@ class TransferCommandTest {
     Path runDir = dir.resolve("runs/shape");
     assertEquals(0, CliHarness.run("pretrain", file.toString(), "--run-dir", runDir.toString(), "--no-progress").code());
     IdxFiles.write(dir.resolve("big.idx"), dir.resolve("big-labels.idx"), 64, 12, 3);
+    IdxFiles.write(dir.resolve("big-test.idx"), dir.resolve("big-test-labels.idx"), 40, 12, 4);
     CliHarness.Result r = CliHarness.run("transfer", "--encoder", runDir.toString(),
-        "--set", "data.train-images=" + dir.resolve("big.idx"), "--set", "data.train-labels=" + dir.resolve("big-labels.idx"));
+        "--set", "data.train-images=" + dir.resolve("big.idx"), "--set", "data.train-labels=" + dir.resolve("big-labels.idx"),
+        "--set", "data.test-images=" + dir.resolve("big-test.idx"),
+        "--set", "data.test-labels=" + dir.resolve("big-test-labels.idx"));
     assertEquals(PretextCli.USER_ERROR, r.code(), r.err());
     assertTrue(r.err().contains("trained on inputs of shape (1, 8, 8)"), r.err());
   }
