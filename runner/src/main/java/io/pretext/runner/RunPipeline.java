@@ -18,6 +18,7 @@ import io.pretext.core.train.HeldOutEvaluation;
 import io.pretext.core.train.JsonlMetricsSink;
 import io.pretext.core.train.PretrainLoop;
 import io.pretext.core.train.ProgressReporter;
+import io.pretext.core.integrity.RunManifest;
 import io.pretext.core.train.RunDirectory;
 import io.pretext.core.train.TrainResult;
 import io.pretext.core.train.TrainSettings;
@@ -92,8 +93,24 @@ public final class RunPipeline {
    * config that fails {@link #check} leaves no directory behind.
    */
   public Summary run(RunConfig config, Path runDirPath, Stages stages) {
+    return run(config, runDirPath, stages, false);
+  }
+
+  /**
+   * As {@link #run(RunConfig, Path, Stages)}; with {@code overwrite} an earlier finished run in the
+   * folder is cleared first. The run holds the folder's lock until it ends.
+   */
+  public Summary run(RunConfig config, Path runDirPath, Stages stages, boolean overwrite) {
     check(config);
-    RunDirectory runDir = RunDirectory.create(runDirPath);
+    RunDirectory runDir = RunDirectory.create(runDirPath, overwrite);
+    try {
+      return runIn(config, runDir, stages);
+    } finally {
+      runDir.release();
+    }
+  }
+
+  private Summary runIn(RunConfig config, RunDirectory runDir, Stages stages) {
     writeConfig(config, runDir);
     ResourceMonitor monitor = new ResourceMonitor();
     RunReporter reporter = new RunReporter(runDir);
@@ -124,6 +141,7 @@ public final class RunPipeline {
         DataSplits<?> splits = plugins.transferData().load();
         Transfer transfer = transferOf(config, plugins);
         transfer.check(splits, new SeedSource(runtime.seed()));
+        RunManifest.verifyIfListed(runDir.encoderParameters());
         PretrainedWeights weights = PretrainedWeights.read(runDir.encoderParameters());
         long start = System.nanoTime();
         TransferResults results = TransferStage.run(transfer, plugins, plugins.task(), runDir, runtime,

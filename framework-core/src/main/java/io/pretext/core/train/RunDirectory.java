@@ -2,17 +2,22 @@ package io.pretext.core.train;
 
 import io.pretext.api.PretextUserException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.pretext.core.integrity.WriteFailures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The layout of one run's folder: everything a run writes lives under it.
  *
  * <pre>
  * run/
+ *   run.lock           the running run's PID (see RunLock)
+ *   manifest.json      sha256 of every weight and model file (see RunManifest)
  *   config.yaml        resolved configuration
  *   metrics.jsonl      one JSON object per line
  *   checkpoints/       step-000200.params + step-000200.json
@@ -23,22 +28,42 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class RunDirectory {
+  private static final Logger LOG = LoggerFactory.getLogger(RunDirectory.class);
   private final Path root;
+  private RunLock lock;
 
   private RunDirectory(Path root) {
     this.root = root;
   }
 
+  /** {@link #create(Path, boolean)} without {@code --overwrite}. */
+  public static RunDirectory create(Path root) {
+    return create(root, false);
+  }
+
   /**
    * Creates a new run's folder and its sub-folders. A folder that exists must be empty: a new run in
    * an earlier run's folder would append to its metrics and log and mix its checkpoints with the old
-   * ones. This is the one place that decides which existing folder a run may write into.
+   * ones, and keep its {@code classifier.onnx} beside a new encoder. With {@code overwrite} such a
+   * folder is emptied first (logged). This is the one place that decides which existing folder a
+   * run may write into. The new run holds the folder's {@link RunLock} until {@link #release}.
    *
-   * @throws PretextUserException naming the folder when it already holds files, or cannot be created
+   * @throws PretextUserException naming the folder when another live run holds it (with its PID),
+   *     when it already holds files and {@code overwrite} is false, or when it cannot be created
    */
-  public static RunDirectory create(Path root) {
+  public static RunDirectory create(Path root, boolean overwrite) {
     RunDirectory dir = new RunDirectory(root.toAbsolutePath().normalize());
-    refuseUsed(dir.root);
+    if (Files.isDirectory(dir.root)) {
+      if (overwrite) {
+        dir.lock = RunLock.acquire(dir.root);
+        clear(dir.root);
+      } else {
+        if (RunLock.isHeld(dir.root)) {
+          RunLock.acquire(dir.root).close();
+        }
+        refuseUsed(dir.root);
+      }
+    }
     try {
       for (Path p : new Path[] {dir.root, dir.checkpoints(), dir.encoder(), dir.logs(), dir.plots()}) {
         Files.createDirectories(p);
@@ -47,7 +72,44 @@ public final class RunDirectory {
       throw new PretextUserException("Cannot create the run directory " + dir.root + ": " + e
           + ". Choose a writable folder (--run-dir) or free some disk space.", e);
     }
+    if (dir.lock == null) {
+      dir.lock = RunLock.acquire(dir.root);
+    }
     return dir;
+  }
+
+  private static void clear(Path root) {
+    List<Path> entries;
+    try (Stream<Path> list = Files.list(root)) {
+      entries = list.filter(p -> !p.getFileName().toString().equals(RunLock.FILE_NAME)).toList();
+    } catch (IOException e) {
+      throw new PretextUserException("Cannot read the run directory " + root + ": " + e.getMessage()
+          + ". Choose another folder (--run-dir).", e);
+    }
+    if (entries.isEmpty()) {
+      return;
+    }
+    LOG.warn("--overwrite: clearing the earlier run in {} ({} entries)", root, entries.size());
+    try {
+      for (Path entry : entries) {
+        try (Stream<Path> tree = Files.walk(entry)) {
+          for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(p);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new PretextUserException("--overwrite could not clear " + root + ": " + e.getMessage()
+          + ". Delete the folder by hand, or choose another --run-dir.", e);
+    }
+  }
+
+  /** Releases this run's lock on the folder (a no-op for an {@link #open}ed folder). */
+  public void release() {
+    if (lock != null) {
+      lock.close();
+      lock = null;
+    }
   }
 
   private static void refuseUsed(Path root) {
@@ -56,7 +118,7 @@ public final class RunDirectory {
     }
     List<String> held;
     try (Stream<Path> entries = Files.list(root)) {
-      held = entries.map(p -> p.getFileName().toString()).sorted().toList();
+      held = entries.map(p -> p.getFileName().toString()).filter(n -> !n.equals(RunLock.FILE_NAME)).sorted().toList();
     } catch (IOException e) {
       throw new PretextUserException("Cannot read the run directory " + root + ": " + e.getMessage()
           + ". Choose another folder (output.name or --run-dir).", e);
@@ -64,8 +126,8 @@ public final class RunDirectory {
     if (!held.isEmpty()) {
       throw new PretextUserException("The run directory " + root + " already exists and holds "
           + String.join(", ", held.subList(0, Math.min(5, held.size()))) + (held.size() > 5 ? ", ..." : "")
-          + "; a new run there would append to the earlier run's metrics and log. Pick another output.name"
-          + " or --run-dir, or delete the folder.");
+          + "; a new run there would mix its files with the earlier run's. Pick another output.name"
+          + " or --run-dir, or give --overwrite to clear the folder first.");
     }
   }
 
@@ -119,8 +181,8 @@ public final class RunDirectory {
   }
 
   /** Wraps an IO failure inside the run folder into a message that names the path. */
-  static UncheckedIOException ioFailure(String what, Path path, IOException e) {
-    return new UncheckedIOException("Cannot " + what + " " + path + ": " + e.getMessage(), e);
+  static RuntimeException ioFailure(String what, Path path, IOException e) {
+    return WriteFailures.of(what, path, e);
   }
 
   @Override

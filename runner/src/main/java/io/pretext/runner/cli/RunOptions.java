@@ -32,6 +32,10 @@ final class RunOptions {
       description = "The run directory (default: output.dir/output.name, or the file's name and the time).")
   Path runDir;
 
+  @Option(names = "--overwrite",
+      description = "Clear the run directory first when an earlier, finished run is in it (refused while a run holds it).")
+  boolean overwrite;
+
   @Option(names = "--no-progress", description = "Do not draw a progress bar.")
   boolean noProgress;
 

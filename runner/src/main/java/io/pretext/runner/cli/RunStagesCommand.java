@@ -28,7 +28,8 @@ abstract class RunStagesCommand implements Runnable {
   public void run() {
     Bootstrap plugins = bootstrap.get();
     RunConfig config = options.load(plugins);
-    RunPipeline.Summary s = new RunPipeline(plugins, !options.noProgress).run(config, options.runDirectory(config), stages);
+    RunPipeline.Summary s = new RunPipeline(plugins, !options.noProgress).run(config, options.runDirectory(config), stages,
+        options.overwrite);
     RunSummaryPrinter.print(s, spec.commandLine().getOut());
   }
 }

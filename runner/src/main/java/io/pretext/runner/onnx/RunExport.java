@@ -20,6 +20,7 @@ import io.pretext.core.onnx.ExportResult;
 import io.pretext.core.onnx.OnnxExporter;
 import io.pretext.core.run.RunConfig;
 import io.pretext.core.run.RunPlugins;
+import io.pretext.core.integrity.RunManifest;
 import io.pretext.core.train.RunDirectory;
 import io.pretext.api.transfer.LinearClassifier;
 import io.pretext.api.transfer.PretrainedWeights;
@@ -105,6 +106,7 @@ public final class RunExport {
     InputSignature signature = plugins.encoder().inputSignature(inputShape);
     boolean text = signature.isTokenIds();
     Path dir = run.root().resolve(DIRECTORY);
+    RunManifest.verifyIfListed(run.encoderParameters());
     PretrainedWeights weights = PretrainedWeights.read(run.encoderParameters());
     try (NDManager manager = engine.newManager()) {
       ExportInput input = exportInput(signature, inputShape);
@@ -117,6 +119,7 @@ public final class RunExport {
       ExportResult enc = write(encoder, input, metadata, dir.resolve("encoder.onnx"));
       Optional<ExportResult> cls = Optional.empty();
       if (probe.isPresent()) {
+        RunManifest.verifyIfListed(probe.get());
         LinearClassifier classifier = LinearClassifier.read(probe.get());
         if (classifier.features() != features) {
           throw new PretextUserException("The probe " + probe.get() + " takes " + classifier.features()
