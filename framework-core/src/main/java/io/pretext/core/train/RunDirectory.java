@@ -139,6 +139,24 @@ public final class RunDirectory {
     return new RunDirectory(root.toAbsolutePath().normalize());
   }
 
+  /**
+   * An existing folder that a finished pretraining wrote: it must hold {@code config.yaml} and
+   * {@code encoder/encoder.params}.
+   *
+   * @param option the option that named it, for the message (e.g. "transfer --encoder")
+   */
+  public static RunDirectory openFinished(Path root, String option) {
+    RunDirectory dir = open(root);
+    for (Path needed : new Path[] {dir.config(), dir.encoderParameters()}) {
+      if (!Files.isRegularFile(needed)) {
+        throw new PretextUserException(option + ": " + dir.root + " is not a finished run's directory (it has no "
+            + dir.root.relativize(needed) + "). Give the --run-dir of a `pretext run` or `pretext pretrain`"
+            + " that finished.");
+      }
+    }
+    return dir;
+  }
+
   public Path root() {
     return root;
   }
