@@ -69,7 +69,9 @@ public final class CheckpointStore {
 
   /**
    * @param folder where checkpoints live (created when missing; this store's own stale temporary
-   *     files, older than this process, are removed)
+   *     files, older than this process, are removed). Their sha256 go into the run's
+   *     {@link RunManifest}: the parent's when the folder is a run's {@code checkpoints/}, else
+   *     one in the folder itself
    * @param keep how many of the newest checkpoints to keep, at least 1
    */
   public CheckpointStore(Path folder, int keep) {
@@ -86,8 +88,10 @@ public final class CheckpointStore {
     }
     this.folder = folder;
     this.keep = keep;
-    Path parent = folder.toAbsolutePath().normalize().getParent();
-    this.manifest = RunManifest.of(parent == null ? folder : parent);
+    Path absolute = folder.toAbsolutePath().normalize();
+    boolean inRun = absolute.getFileName() != null && absolute.getFileName().toString().equals("checkpoints")
+        && absolute.getParent() != null;
+    this.manifest = RunManifest.of(inRun ? absolute.getParent() : absolute);
     try {
       Files.createDirectories(folder);
       try (Stream<Path> files = Files.list(folder)) {

@@ -25,12 +25,13 @@ class RunDirectoryTest {
   void refusesAFolderAnEarlierRunWroteInto() throws Exception {
     RunDirectory earlier = RunDirectory.create(tmp.resolve("runs/r"));
     Files.writeString(earlier.metrics(), "{\"stream\":\"train\",\"step\":1}\n");
+    earlier.release(); // the earlier run finished
 
     PretextUserException e = assertThrows(PretextUserException.class, () -> RunDirectory.create(earlier.root()));
 
     assertTrue(e.getMessage().contains(earlier.root().toString()), e.getMessage());
     assertTrue(e.getMessage().contains("checkpoints, encoder, logs, metrics.jsonl, plots"), e.getMessage());
-    assertTrue(e.getMessage().contains("Pick another output.name or --run-dir, or delete the folder"), e.getMessage());
+    assertTrue(e.getMessage().contains("Pick another output.name or --run-dir, or give --overwrite to clear the folder first"), e.getMessage());
     assertEquals("{\"stream\":\"train\",\"step\":1}\n", Files.readString(earlier.metrics()), "the earlier run is untouched");
   }
 
