@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Checkpoints against the run manifest: flipped and truncated files, broken sidecars, temp files, a full disk. */
-class CheckpointIntegrityTest {
+public class CheckpointIntegrityTest {
   @TempDir Path run;
 
   @BeforeAll
@@ -158,7 +158,7 @@ class CheckpointIntegrityTest {
     }
   }
 
-  static boolean mountTmpfs(Path at) {
+  public static boolean mountTmpfs(Path at) {
     try {
       Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", at.toString())
           .redirectErrorStream(true).start();
