@@ -5,6 +5,7 @@ import io.pretext.core.config.PluginSchemas;
 import io.pretext.core.run.RunConfig;
 import io.pretext.core.run.RunConfigLoader;
 import io.pretext.core.train.CheckpointStore;
+import io.pretext.core.integrity.RunManifest;
 import io.pretext.core.train.RunDirectory;
 import io.pretext.core.train.WarmStart;
 import java.nio.file.Files;
@@ -32,11 +33,12 @@ final class ContinuedRun {
       throw new PretextUserException("train.init-from: " + earlier + " is not a finished run (it has no "
           + "config.yaml or encoder/encoder.params). Give the directory of a run whose pretraining finished.");
     }
+    RunManifest.verifyIfListed(encoder);
     RunConfig before = new RunConfigLoader(schemas).load(dir.config(), List.of());
     boolean sameModel = before.encoder().equals(config.encoder()) && before.pretext().equals(config.pretext())
         && before.head().equals(config.head());
     Optional<CheckpointStore.Checkpoint> latest = sameModel
-        ? new CheckpointStore(dir.checkpoints(), before.trainSettings().keepCheckpoints()).latest()
+        ? new CheckpointStore(dir.checkpoints(), before.trainSettings().keepCheckpoints()).newestValid()
         : Optional.empty();
     return latest.map(WarmStart::of).orElseGet(() -> WarmStart.encoderOnly(encoder));
   }

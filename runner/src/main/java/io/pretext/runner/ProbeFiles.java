@@ -1,6 +1,8 @@
 package io.pretext.runner;
 
 import io.pretext.api.PretextUserException;
+import io.pretext.core.integrity.RunManifest;
+import io.pretext.core.integrity.WriteFailures;
 import io.pretext.core.train.RunDirectory;
 import io.pretext.api.transfer.LinearClassifier;
 import io.pretext.downstream.TransferResults;
@@ -36,8 +38,10 @@ public final class ProbeFiles {
         Path file = file(run, cell.budget());
         try {
           cell.result().classifier().get().write(file);
+          RunManifest.of(run.root()).record(file);
         } catch (IOException e) {
-          throw new PretextUserException("Cannot write the downstream probe " + file + ": " + e.getMessage(), e);
+          throw WriteFailures.isDiskFull(e) ? WriteFailures.diskFull("write the downstream probe", file, e)
+              : new PretextUserException("Cannot write the downstream probe " + file + ": " + e.getMessage(), e);
         }
       }
     }

@@ -20,6 +20,7 @@ import io.pretext.core.train.OnlineMonitor;
 import io.pretext.api.spi.InputBatcher;
 import io.pretext.core.train.PretrainLoop;
 import io.pretext.core.train.ProgressReporter;
+import io.pretext.core.integrity.RunManifest;
 import io.pretext.core.train.RunDirectory;
 import io.pretext.core.train.RunLock;
 import io.pretext.core.train.TrainResult;
@@ -125,9 +126,12 @@ public final class RunPipeline {
         return resume(config, existing, stages);
       }
     }
-    try (RunDirectory runDir = RunDirectory.create(runDirPath, overwrite)) {
+    RunDirectory runDir = RunDirectory.create(runDirPath, overwrite);
+    try {
       writeConfig(config, runDir);
       return execute(config, runDir, stages, Optional.empty());
+    } finally {
+      runDir.release();
     }
   }
 
@@ -193,6 +197,7 @@ public final class RunPipeline {
         DataSplits<?> splits = plugins.transferData().load();
         Transfer transfer = transferOf(config, plugins);
         transfer.check(splits, new SeedSource(runtime.seed()));
+        RunManifest.verifyIfListed(runDir.encoderParameters());
         PretrainedWeights weights = PretrainedWeights.read(runDir.encoderParameters());
         long start = System.nanoTime();
         TransferResults results = TransferStage.run(transfer, plugins, plugins.task(), runDir, runtime,

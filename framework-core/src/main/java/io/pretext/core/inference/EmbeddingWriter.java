@@ -1,15 +1,18 @@
 package io.pretext.core.inference;
 
 import io.pretext.api.PretextUserException;
+import io.pretext.api.io.AtomicFiles;
+import io.pretext.core.integrity.WriteFailures;
 import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -35,14 +38,19 @@ public final class EmbeddingWriter implements AutoCloseable {
 
   static final byte[] NPY_MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
   private final Path file;
+  private final Path temporary;
+  private final FileOutputStream fileStream;
   private final Format format;
   private final int rows;
   private final int cols;
   private final OutputStream out;
   private int written;
 
-  private EmbeddingWriter(Path file, Format format, int rows, int cols, OutputStream out) {
+  private EmbeddingWriter(Path file, Path temporary, FileOutputStream fileStream, Format format, int rows, int cols,
+      OutputStream out) {
     this.file = file;
+    this.temporary = temporary;
+    this.fileStream = fileStream;
     this.format = format;
     this.rows = rows;
     this.cols = cols;
@@ -55,21 +63,30 @@ public final class EmbeddingWriter implements AutoCloseable {
   }
 
   /**
-   * Creates the file (and its parent folders) and writes the header.
+   * Creates a temporary file beside {@code file} (and the parent folders) and writes the header;
+   * {@link #close} moves it into place once every row is written, {@link #discard} deletes it, so
+   * no half-written output remains.
    *
    * @throws PretextUserException when the file cannot be created
    */
   public static EmbeddingWriter open(Path file, Format format, int rows, int cols) {
+    Path tmp = null;
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-      EmbeddingWriter w = new EmbeddingWriter(file, format, rows, cols, out);
+      tmp = Files.createTempFile(parent, "." + file.getFileName(), AtomicFiles.TEMP_SUFFIX);
+      FileOutputStream stream = new FileOutputStream(tmp.toFile());
+      OutputStream out = new BufferedOutputStream(stream, 1 << 16);
+      EmbeddingWriter w = new EmbeddingWriter(file, tmp, stream, format, rows, cols, out);
       if (format == Format.NPY) {
         out.write(npyHeader(rows, cols));
       }
       return w;
     } catch (IOException e) {
+      deleteQuietly(tmp);
+      if (WriteFailures.isDiskFull(e)) {
+        throw WriteFailures.diskFull("create the output file", file, e);
+      }
       throw new PretextUserException("Cannot create the output file " + file + ": " + e.getMessage(), e);
     }
   }
@@ -116,19 +133,46 @@ public final class EmbeddingWriter implements AutoCloseable {
       }
       written += batch.rows();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      discard();
+      throw WriteFailures.of("write", file, e);
     }
   }
 
+  /** Syncs the complete file and moves it into place; an incomplete one is deleted instead. */
   @Override
   public void close() {
+    if (written != rows) {
+      discard();
+      throw new IllegalStateException(file + " was opened for " + rows + " rows but got " + written);
+    }
+    try {
+      out.flush();
+      fileStream.getFD().sync();
+      out.close();
+      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      discard();
+      throw WriteFailures.of("write", file, e);
+    }
+  }
+
+  /** Deletes the temporary file after a failure; the output file is left as it was. */
+  public void discard() {
     try {
       out.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+    } catch (IOException ignored) {
+      // the file is deleted next
     }
-    if (written != rows) {
-      throw new IllegalStateException(file + " was opened for " + rows + " rows but got " + written);
+    deleteQuietly(temporary);
+  }
+
+  private static void deleteQuietly(Path tmp) {
+    if (tmp != null) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // nothing more to do: it is a hidden .tmp file
+      }
     }
   }
 }

@@ -5,7 +5,9 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import io.pretext.api.PretextUserException;
+import io.pretext.core.integrity.RunManifest;
 import io.pretext.core.onnx.LargeStack;
+import io.pretext.core.onnx.OnnxIntegrity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -60,6 +62,8 @@ public final class OnnxSessions {
       throw new PretextUserException("The model file " + model + " does not exist. Export one with 'pretext export RUN_DIR'"
           + " (it writes RUN_DIR/export/encoder.onnx).");
     }
+    OnnxIntegrity.verify(model);
+    RunManifest.verifyIfListed(model);
     if (threads < 1) {
       throw new PretextUserException("The thread count must be at least 1, got " + threads + ".");
     }

@@ -154,6 +154,8 @@ public final class OnnxExporter {
     for (String key : new TreeSet<>(metadata.keySet())) {
       proto.addMetadataProps(StringStringEntryProto.newBuilder().setKey(key).setValue(metadata.get(key)));
     }
+    proto.addMetadataProps(StringStringEntryProto.newBuilder().setKey(OnnxIntegrity.GRAPH_SHA256)
+        .setValue(OnnxIntegrity.digest(proto.getGraph())));
     return proto.build().toByteArray();
   }
 

@@ -1,6 +1,9 @@
 package io.pretext.core.train;
 
 import io.pretext.api.io.AtomicFiles;
+import io.pretext.core.integrity.CorruptFileException;
+import io.pretext.core.integrity.RunManifest;
+import java.time.Instant;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
@@ -48,6 +51,8 @@ import org.slf4j.LoggerFactory;
 public final class CheckpointStore {
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
   private static final Pattern SIDECAR = Pattern.compile("step-(\\d+)\\.json");
+  /** The temporary files {@link AtomicFiles} makes for this store's own files. */
+  private static final Pattern OWN_TEMP = Pattern.compile("\\.step-\\d+\\.(params|json|state|optim).*\\" + AtomicFiles.TEMP_SUFFIX);
   /** The first int of a task-state file ("PTXS"). */
   static final int STATE_MAGIC = 0x50545853;
   /** The test-only environment variable that pauses checkpoint writes (milliseconds). */
@@ -55,6 +60,7 @@ public final class CheckpointStore {
   private final Gson gson = new Gson();
   private final Path folder;
   private final int keep;
+  private final RunManifest manifest;
 
   /**
    * One complete checkpoint on disk.
@@ -76,20 +82,37 @@ public final class CheckpointStore {
   }
 
   /**
-   * @param folder where checkpoints live (created when missing; stale temporary files are removed)
+   * @param folder where checkpoints live (created when missing; this store's own stale temporary
+   *     files, older than this process, are removed). Their sha256 go into the run's
+   *     {@link RunManifest}: the parent's when the folder is a run's {@code checkpoints/}, else
+   *     one in the folder itself
    * @param keep how many of the newest checkpoints to keep, at least 1
    */
   public CheckpointStore(Path folder, int keep) {
+    this(folder, keep, ProcessHandle.current().info().startInstant().orElse(Instant.EPOCH));
+  }
+
+  /**
+   * @param staleBefore temporary checkpoint files last modified before this instant belong to a
+   *     writer that is gone and are removed; newer ones (another writer's file in progress) stay
+   */
+  public CheckpointStore(Path folder, int keep, Instant staleBefore) {
     if (keep < 1) {
       throw new IllegalArgumentException("keep must be >= 1, got " + keep);
     }
     this.folder = folder;
     this.keep = keep;
+    Path absolute = folder.toAbsolutePath().normalize();
+    boolean inRun = absolute.getFileName() != null && absolute.getFileName().toString().equals("checkpoints")
+        && absolute.getParent() != null;
+    this.manifest = RunManifest.of(inRun ? absolute.getParent() : absolute);
     try {
       Files.createDirectories(folder);
       try (Stream<Path> files = Files.list(folder)) {
         for (Path p : (Iterable<Path>) files::iterator) {
-          if (p.getFileName().toString().endsWith(AtomicFiles.TEMP_SUFFIX)) {
+          if (OWN_TEMP.matcher(p.getFileName().toString()).matches()
+              && Files.getLastModifiedTime(p).toInstant().isBefore(staleBefore)) {
+            LOG.info("removing the stale temporary checkpoint file {}", p);
             Files.deleteIfExists(p);
           }
         }
@@ -157,6 +180,10 @@ public final class CheckpointStore {
       byte[] json = gson.toJson(meta).getBytes(StandardCharsets.UTF_8);
       AtomicFiles.write(sidecar, out -> out.write(json));
       syncFolder();
+      manifest.record(params);
+      if (stateFile.isPresent()) {
+        manifest.record(stateFile.get());
+      }
     } catch (IOException e) {
       throw RunDirectory.ioFailure("write checkpoint", params, e);
     }
@@ -183,6 +210,33 @@ public final class CheckpointStore {
     return out;
   }
 
+  /**
+   * The newest checkpoint whose files match the run's manifest. A corrupt or truncated newer one is
+   * reported (a warning naming it and the one used instead) and skipped.
+   */
+  public Optional<Checkpoint> newestValid() {
+    List<Checkpoint> all = list();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Checkpoint c = all.get(i);
+      try {
+        verify(c);
+        if (i < all.size() - 1) {
+          LOG.warn("falling back to checkpoint {} (step {}), the newest valid one", c.parameters(), c.step());
+        }
+        return Optional.of(c);
+      } catch (CorruptFileException e) {
+        LOG.warn("checkpoint of step {} skipped: {}", c.step(), e.getMessage());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Checks a checkpoint's files against the run's manifest; throws {@link CorruptFileException}. */
+  public void verify(Checkpoint checkpoint) {
+    manifest.verify(checkpoint.parameters());
+    checkpoint.state().ifPresent(manifest::verify);
+  }
+
   /** The checkpoint with the highest step, if any. */
   public Optional<Checkpoint> latest() {
     List<Checkpoint> all = list();
@@ -200,6 +254,7 @@ public final class CheckpointStore {
    * a state the checkpoint lacks, or one it holds that the task no longer has, is logged.
    */
   public void load(Checkpoint checkpoint, Block block, Map<String, TaskState> state, NDManager manager) {
+    verify(checkpoint);
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(checkpoint.parameters())))) {
       block.loadParameters(manager, in);
     } catch (IOException | MalformedModelException e) {
@@ -272,8 +327,24 @@ public final class CheckpointStore {
   }
 
   private Optional<Checkpoint> readSidecar(Path sidecar) throws IOException {
-    JsonObject meta = gson.fromJson(Files.readString(sidecar, StandardCharsets.UTF_8), JsonObject.class);
-    Path params = folder.resolve(meta.get("parameters").getAsString());
+    JsonObject meta;
+    Path params;
+    try {
+      meta = gson.fromJson(Files.readString(sidecar, StandardCharsets.UTF_8), JsonObject.class);
+      for (String key : new String[] {"parameters", "step", "epoch", "loss"}) {
+        if (meta == null || !meta.has(key) || !meta.get(key).isJsonPrimitive()) {
+          throw new IllegalArgumentException("it has no \"" + key + "\"");
+        }
+      }
+      meta.get("step").getAsLong();
+      meta.get("epoch").getAsInt();
+      meta.get("loss").getAsDouble();
+      params = folder.resolve(meta.get("parameters").getAsString());
+    } catch (RuntimeException | java.nio.charset.CharacterCodingException e) {
+      LOG.warn("checkpoint sidecar {} is broken ({}); that checkpoint is ignored. Delete the sidecar or"
+          + " restore it from a backup.", sidecar, e.getMessage());
+      return Optional.empty();
+    }
     if (!Files.isRegularFile(params)) {
       LOG.warn("checkpoint sidecar {} has no parameter file {}; ignored", sidecar, params);
       return Optional.empty();
@@ -306,6 +377,10 @@ public final class CheckpointStore {
         }
         if (old.optimizer().isPresent()) {
           Files.deleteIfExists(old.optimizer().get());
+        }
+        manifest.forget(old.parameters());
+        if (old.state().isPresent()) {
+          manifest.forget(old.state().get());
         }
       } catch (IOException e) {
         LOG.warn("cannot delete old checkpoint {}: {}", old.parameters(), e.toString());

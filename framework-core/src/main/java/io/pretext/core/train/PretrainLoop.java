@@ -1,6 +1,7 @@
 package io.pretext.core.train;
 
 import io.pretext.api.io.AtomicFiles;
+import io.pretext.core.integrity.RunManifest;
 import io.pretext.api.train.TrainingStep;
 
 import ai.djl.Device;
@@ -523,6 +524,7 @@ public final class PretrainLoop {
       meta.addProperty("feature_size", featureSize);
       byte[] json = new GsonBuilder().setPrettyPrinting().create().toJson(meta).getBytes(StandardCharsets.UTF_8);
       AtomicFiles.write(runDir.encoder().resolve("encoder.json"), out -> out.write(json));
+      RunManifest.of(runDir.root()).record(file);
     } catch (IOException e) {
       throw RunDirectory.ioFailure("save the encoder to", file, e);
     }

@@ -2,9 +2,10 @@ package io.pretext.core.train;
 
 import io.pretext.api.PretextUserException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.pretext.core.integrity.WriteFailures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -15,6 +16,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * run/
+ *   run.lock           the running run's PID (see RunLock)
+ *   manifest.json      sha256 of every weight and model file (see RunManifest)
  *   config.yaml        resolved configuration
  *   metrics.jsonl      one JSON object per line
  *   checkpoints/       step-000200.params + step-000200.json
@@ -24,107 +27,108 @@ import org.slf4j.LoggerFactory;
  *   plots/
  * </pre>
  */
-public final class RunDirectory implements AutoCloseable {
+public final class RunDirectory {
   private static final Logger LOG = LoggerFactory.getLogger(RunDirectory.class);
-  private static final List<String> RUN_MARKERS = List.of("config.yaml", "metrics.jsonl", "checkpoints", "encoder");
-
   private final Path root;
-  private final RunLock lock;
+  private RunLock lock;
 
-  private RunDirectory(Path root, RunLock lock) {
+  private RunDirectory(Path root) {
     this.root = root;
-    this.lock = lock;
   }
 
-  /** {@link #create(Path, boolean)} without overwriting: an existing folder must be empty. */
+  /** {@link #create(Path, boolean)} without {@code --overwrite}. */
   public static RunDirectory create(Path root) {
     return create(root, false);
   }
 
   /**
-   * Creates a new run's folder and its sub-folders, and locks it (see {@link RunLock}) until {@link
-   * #close}. A folder that exists must be empty: a new run in an earlier run's folder would append to
-   * its metrics and log and mix its checkpoints and exported files with the old ones. With {@code
-   * overwrite}, an earlier run's folder is emptied first; a folder that does not look like a run's is
-   * never emptied. This is the one place that decides which existing folder a run may write into.
+   * Creates a new run's folder and its sub-folders. A folder that exists must be empty: a new run in
+   * an earlier run's folder would append to its metrics and log and mix its checkpoints with the old
+   * ones, and keep its {@code classifier.onnx} beside a new encoder. With {@code overwrite} such a
+   * folder is emptied first (logged). This is the one place that decides which existing folder a
+   * run may write into. The new run holds the folder's {@link RunLock} until {@link #release}.
    *
-   * @throws PretextUserException naming the folder when it holds files, is in use by another run, or
-   *     cannot be created
+   * @throws PretextUserException naming the folder when another live run holds it (with its PID),
+   *     when it already holds files and {@code overwrite} is false, or when it cannot be created
    */
   public static RunDirectory create(Path root, boolean overwrite) {
-    Path dir = root.toAbsolutePath().normalize();
-    if (!overwrite && Files.isDirectory(dir)) {
-      refuseIfHeld(dir, held(dir)); // before the lock file is written: a refused folder is left as it was
-    }
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new PretextUserException("Cannot create the run directory " + dir + ": " + e
-          + ". Choose a writable folder (--run-dir) or free some disk space.", e);
-    }
-    RunLock lock = RunLock.acquire(dir);
-    try {
-      List<String> held = held(dir);
-      if (!held.isEmpty()) {
-        if (!overwrite) {
-          refuseIfHeld(dir, held);
+    RunDirectory dir = new RunDirectory(root.toAbsolutePath().normalize());
+    if (Files.isDirectory(dir.root)) {
+      if (overwrite) {
+        dir.lock = RunLock.acquire(dir.root);
+        clear(dir.root);
+      } else {
+        if (RunLock.isHeld(dir.root)) {
+          RunLock.acquire(dir.root).close();
         }
-        clear(dir, held);
+        refuseUsed(dir.root);
       }
-      RunDirectory run = new RunDirectory(dir, lock);
-      for (Path p : new Path[] {run.checkpoints(), run.encoder(), run.logs(), run.plots()}) {
+    }
+    try {
+      for (Path p : new Path[] {dir.root, dir.checkpoints(), dir.encoder(), dir.logs(), dir.plots()}) {
         Files.createDirectories(p);
       }
-      return run;
     } catch (IOException e) {
-      lock.close();
-      throw new PretextUserException("Cannot create the run directory " + dir + ": " + e
+      throw new PretextUserException("Cannot create the run directory " + dir.root + ": " + e
           + ". Choose a writable folder (--run-dir) or free some disk space.", e);
-    } catch (RuntimeException e) {
+    }
+    if (dir.lock == null) {
+      dir.lock = RunLock.acquire(dir.root);
+    }
+    return dir;
+  }
+
+  private static void clear(Path root) {
+    List<Path> entries;
+    try (Stream<Path> list = Files.list(root)) {
+      entries = list.filter(p -> !p.getFileName().toString().equals(RunLock.FILE_NAME)).toList();
+    } catch (IOException e) {
+      throw new PretextUserException("Cannot read the run directory " + root + ": " + e.getMessage()
+          + ". Choose another folder (--run-dir).", e);
+    }
+    if (entries.isEmpty()) {
+      return;
+    }
+    LOG.warn("--overwrite: clearing the earlier run in {} ({} entries)", root, entries.size());
+    try {
+      for (Path entry : entries) {
+        try (Stream<Path> tree = Files.walk(entry)) {
+          for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(p);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new PretextUserException("--overwrite could not clear " + root + ": " + e.getMessage()
+          + ". Delete the folder by hand, or choose another --run-dir.", e);
+    }
+  }
+
+  /** Releases this run's lock on the folder (a no-op for an {@link #open}ed folder). */
+  public void release() {
+    if (lock != null) {
       lock.close();
-      throw e;
+      lock = null;
     }
   }
 
-  private static void refuseIfHeld(Path dir, List<String> held) {
-    if (!held.isEmpty()) {
-      throw new PretextUserException("The run directory " + dir + " already exists and holds "
-          + String.join(", ", held.subList(0, Math.min(5, held.size()))) + (held.size() > 5 ? ", ..." : "")
-          + "; a new run there would mix its files with the earlier run's. Pick another output.name or"
-          + " --run-dir, or give --overwrite to empty it first.");
+  private static void refuseUsed(Path root) {
+    if (!Files.isDirectory(root)) {
+      return;
     }
-  }
-
-  private static List<String> held(Path root) {
+    List<String> held;
     try (Stream<Path> entries = Files.list(root)) {
-      return entries.map(p -> p.getFileName().toString()).filter(n -> !n.equals(RunLock.FILE_NAME)).sorted().toList();
+      held = entries.map(p -> p.getFileName().toString()).filter(n -> !n.equals(RunLock.FILE_NAME)).sorted().toList();
     } catch (IOException e) {
       throw new PretextUserException("Cannot read the run directory " + root + ": " + e.getMessage()
           + ". Choose another folder (output.name or --run-dir).", e);
     }
-  }
-
-  private static void clear(Path root, List<String> held) throws IOException {
-    if (held.stream().noneMatch(RUN_MARKERS::contains)) {
-      throw new PretextUserException("--overwrite refused: " + root + " holds " + String.join(", ",
-          held.subList(0, Math.min(5, held.size()))) + (held.size() > 5 ? ", ..." : "") + " but no earlier run ("
-          + String.join(", ", RUN_MARKERS) + "), so it is not emptied. Choose another --run-dir.");
+    if (!held.isEmpty()) {
+      throw new PretextUserException("The run directory " + root + " already exists and holds "
+          + String.join(", ", held.subList(0, Math.min(5, held.size()))) + (held.size() > 5 ? ", ..." : "")
+          + "; a new run there would mix its files with the earlier run's. Pick another output.name"
+          + " or --run-dir, or give --overwrite to clear the folder first.");
     }
-    LOG.info("--overwrite: emptying the earlier run in {} ({} entries)", root, held.size());
-    for (String name : held) {
-      deleteTree(root.resolve(name));
-    }
-  }
-
-  private static void deleteTree(Path path) throws IOException {
-    if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      try (Stream<Path> children = Files.list(path)) {
-        for (Path child : children.toList()) {
-          deleteTree(child);
-        }
-      }
-    }
-    Files.delete(path);
   }
 
   /** An existing run folder, e.g. to read its checkpoints; nothing is created. */
@@ -132,7 +136,25 @@ public final class RunDirectory implements AutoCloseable {
     if (!Files.isDirectory(root)) {
       throw new PretextUserException("Run directory " + root.toAbsolutePath() + " does not exist.");
     }
-    return new RunDirectory(root.toAbsolutePath().normalize(), null);
+    return new RunDirectory(root.toAbsolutePath().normalize());
+  }
+
+  /**
+   * An existing folder that a finished pretraining wrote: it must hold {@code config.yaml} and
+   * {@code encoder/encoder.params}.
+   *
+   * @param option the option that named it, for the message (e.g. "transfer --encoder")
+   */
+  public static RunDirectory openFinished(Path root, String option) {
+    RunDirectory dir = open(root);
+    for (Path needed : new Path[] {dir.config(), dir.encoderParameters()}) {
+      if (!Files.isRegularFile(needed)) {
+        throw new PretextUserException(option + ": " + dir.root + " is not a finished run's directory (it has no "
+            + dir.root.relativize(needed) + "). Give the --run-dir of a `pretext run` or `pretext pretrain`"
+            + " that finished.");
+      }
+    }
+    return dir;
   }
 
   public Path root() {
@@ -177,20 +199,12 @@ public final class RunDirectory implements AutoCloseable {
   }
 
   /** Wraps an IO failure inside the run folder into a message that names the path. */
-  static UncheckedIOException ioFailure(String what, Path path, IOException e) {
-    return new UncheckedIOException("Cannot " + what + " " + path + ": " + e.getMessage(), e);
+  static RuntimeException ioFailure(String what, Path path, IOException e) {
+    return WriteFailures.of(what, path, e);
   }
 
   @Override
   public String toString() {
     return root.toString();
-  }
-
-  /** Releases the folder's lock when this run created it; a folder from {@link #open} holds none. */
-  @Override
-  public void close() {
-    if (lock != null) {
-      lock.close();
-    }
   }
 }

@@ -12,66 +12,101 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * An exclusive lock on a run directory, held for as long as a run writes into it: the file {@code
- * .lock} in the folder, locked with the operating system's advisory lock and holding the holder's
- * process id. The operating system drops the lock when the holder dies, even by {@code kill -9}, so
- * a stale file never blocks a later run; only a live holder does.
+ * A run's hold on its directory: {@code RUN_DIR/run.lock}, an OS file lock
+ * ({@link FileChannel#tryLock}) plus the holder's PID as text. The OS releases the lock when its
+ * process dies, so a killed run's lock file does not block the next run; a live holder's does.
  */
 public final class RunLock implements AutoCloseable {
-  /** The lock file's name inside a run directory. */
-  public static final String FILE_NAME = ".lock";
-
+  /** The lock file's name inside the run directory. */
+  public static final String FILE_NAME = "run.lock";
+  private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
 
-  private RunLock(FileChannel channel, FileLock lock) {
+  private RunLock(Path file, FileChannel channel, FileLock lock) {
+    this.file = file;
     this.channel = channel;
     this.lock = lock;
   }
 
   /**
-   * Locks {@code root}, which must exist, and records this process's id in the lock file.
+   * Takes the lock of a run directory (which must exist) and writes this process's PID into it.
    *
-   * @throws PretextUserException naming the holder's process id when another run holds the folder
+   * @throws PretextUserException naming the holder's PID when another run holds it
    */
-  public static RunLock acquire(Path root) {
-    Path file = root.resolve(FILE_NAME);
+  public static RunLock acquire(Path runDir) {
+    Path file = runDir.resolve(FILE_NAME);
     FileChannel channel = null;
     try {
       channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      FileLock lock = tryLock(channel);
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
       if (lock == null) {
         String holder = holder(file);
         channel.close();
-        throw new PretextUserException("The run directory " + root + " is in use by another pretext run (process "
-            + holder + ", recorded in " + file + "). Wait for that run to end, stop it, or choose another --run-dir.");
+        throw new PretextUserException("The run directory " + runDir + " is in use by another run (PID "
+            + holder + ", see " + file + "). Wait for it to finish or stop it, or choose another --run-dir.");
       }
+      byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
       channel.truncate(0);
-      channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
-      channel.force(false);
-      return new RunLock(channel, lock);
+      channel.write(ByteBuffer.wrap(pid), 0);
+      channel.force(true);
+      return new RunLock(file, channel, lock);
     } catch (IOException e) {
       closeQuietly(channel);
-      throw new PretextUserException("Cannot lock the run directory " + root + " (" + file + "): " + e.getMessage()
-          + ". Choose a writable folder with --run-dir.", e);
+      throw RunDirectory.ioFailure("lock the run directory with", file, e);
     }
   }
 
-  private static FileLock tryLock(FileChannel channel) throws IOException {
-    try {
-      return channel.tryLock();
+  /** Whether a live process holds the lock of {@code runDir}; false when there is no lock file. */
+  public static boolean isHeld(Path runDir) {
+    Path file = runDir.resolve(FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      FileLock probe = channel.tryLock();
+      if (probe == null) {
+        return true;
+      }
+      probe.release();
+      return false;
     } catch (OverlappingFileLockException e) {
-      return null; // held by this same process, e.g. a second run started in one JVM
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 
-  private static String holder(Path file) {
+  /** The PID written in a lock file, or "unknown". */
+  static String holder(Path file) {
     try {
-      String pid = Files.readString(file, StandardCharsets.US_ASCII).trim();
-      return pid.isEmpty() ? "unknown" : pid;
+      String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
+      return text.matches("\\d{1,19}") ? text : "unknown";
     } catch (IOException e) {
       return "unknown";
     }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** Releases the lock; the file stays (with the last holder's PID). */
+  @Override
+  public void close() {
+    try {
+      if (lock.isValid()) {
+        lock.release();
+      }
+    } catch (IOException ignored) {
+      // the channel's close below releases it too
+    }
+    closeQuietly(channel);
   }
 
   private static void closeQuietly(FileChannel channel) {
@@ -79,19 +114,8 @@ public final class RunLock implements AutoCloseable {
       try {
         channel.close();
       } catch (IOException ignored) {
-        // the open failed already; that error is the one reported
+        // nothing left to release
       }
-    }
-  }
-
-  /** Releases the lock; the file stays, holding the last holder's id. */
-  @Override
-  public void close() {
-    try {
-      lock.release();
-      channel.close();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("Cannot release the run directory lock", e);
     }
   }
 }

@@ -20,11 +20,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CheckpointStoreTest {
-  @TempDir Path tmp;
+  @TempDir Path root;
+  /** A run's checkpoints/ folder: the manifest goes into its parent. */
+  private Path tmp;
+
+  @BeforeEach
+  void folder() throws Exception {
+    tmp = Files.createDirectories(root.resolve("checkpoints"));
+  }
 
   @BeforeAll
   static void engine() {
@@ -42,6 +50,8 @@ class CheckpointStoreTest {
   @Test
   void keepsTheNewestAndLoadsThemBackExactly() throws Exception {
     Files.writeString(tmp.resolve(".step-000001.params123.tmp"), "stale");
+    Files.setLastModifiedTime(tmp.resolve(".step-000001.params123.tmp"),
+        java.nio.file.attribute.FileTime.fromMillis(0)); // a writer that is gone
     CheckpointStore store = new CheckpointStore(tmp, 2);
     assertFalse(Files.exists(tmp.resolve(".step-000001.params123.tmp")), "stale temp files are removed");
     try (NDManager manager = NDManager.newBaseManager()) {

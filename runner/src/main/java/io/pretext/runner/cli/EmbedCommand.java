@@ -52,10 +52,14 @@ final class EmbedCommand implements Runnable {
           }
           writer[0].write(batch);
         });
-      } finally {
+      } catch (RuntimeException e) {
         if (writer[0] != null) {
-          writer[0].close();
+          writer[0].discard();
         }
+        throw e;
+      }
+      if (writer[0] != null) {
+        writer[0].close();
       }
       print.printf(Locale.ROOT, "embedded %d samples (%s %s) into %s (%s, %d features each)%n", t.rows(),
           model.input().kind(), options.input, out, fmt.name().toLowerCase(Locale.ROOT),

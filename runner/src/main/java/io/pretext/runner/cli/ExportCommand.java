@@ -44,7 +44,7 @@ final class ExportCommand implements Runnable {
   @Override
   public void run() {
     Bootstrap plugins = bootstrap.get();
-    RunDirectory run = RunDirectory.open(runDir);
+    RunDirectory run = RunDirectory.openFinished(runDir, "export");
     RunConfig config = new RunConfigLoader(plugins.registry()).load(run.config(), java.util.List.of());
     RunExport.Outcome outcome = new RunPipeline(plugins, false).export(config, run,
         RunExport.fromConfig(config, plugins.loader().layerExporters(), opset, tolerance));

@@ -33,7 +33,7 @@ final class RunOptions {
   Path runDir;
 
   @Option(names = "--overwrite",
-      description = "Empty an earlier run's directory at the run directory first, instead of refusing it.")
+      description = "Clear the run directory first when an earlier, finished run is in it (refused while a run holds it).")
   boolean overwrite;
 
   @Option(names = "--no-progress", description = "Do not draw a progress bar.")

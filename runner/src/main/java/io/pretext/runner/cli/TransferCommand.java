@@ -37,7 +37,7 @@ final class TransferCommand implements Runnable {
   @Override
   public void run() {
     Bootstrap plugins = bootstrap.get();
-    RunDirectory runDir = RunDirectory.open(encoderRun);
+    RunDirectory runDir = RunDirectory.openFinished(encoderRun, "transfer --encoder");
     RunConfig config = new RunConfigLoader(plugins.registry()).load(runDir.config(), overrides);
     RunPipeline.Summary s = new RunPipeline(plugins, false).transfer(config, runDir);
     RunSummaryPrinter.print(s, spec.commandLine().getOut());

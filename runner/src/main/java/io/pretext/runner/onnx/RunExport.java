@@ -20,6 +20,8 @@ import io.pretext.core.onnx.ExportResult;
 import io.pretext.core.onnx.OnnxExporter;
 import io.pretext.core.run.RunConfig;
 import io.pretext.core.run.RunPlugins;
+import io.pretext.core.integrity.RunManifest;
+import io.pretext.core.integrity.WriteFailures;
 import io.pretext.core.train.RunDirectory;
 import io.pretext.api.transfer.LinearClassifier;
 import io.pretext.api.transfer.PretrainedWeights;
@@ -105,6 +107,7 @@ public final class RunExport {
     InputSignature signature = plugins.encoder().inputSignature(inputShape);
     boolean text = signature.isTokenIds();
     Path dir = run.root().resolve(DIRECTORY);
+    RunManifest.verifyIfListed(run.encoderParameters());
     PretrainedWeights weights = PretrainedWeights.read(run.encoderParameters());
     try (NDManager manager = engine.newManager()) {
       ExportInput input = exportInput(signature, inputShape);
@@ -117,6 +120,7 @@ public final class RunExport {
       ExportResult enc = write(encoder, input, metadata, dir.resolve("encoder.onnx"));
       Optional<ExportResult> cls = Optional.empty();
       if (probe.isPresent()) {
+        RunManifest.verifyIfListed(probe.get());
         LinearClassifier classifier = LinearClassifier.read(probe.get());
         if (classifier.features() != features) {
           throw new PretextUserException("The probe " + probe.get() + " takes " + classifier.features()
@@ -131,6 +135,7 @@ public final class RunExport {
       } else {
         LOG.info("export: no downstream probe in {}, so no classifier.onnx (run the downstream step with linear-probe)",
             run.root());
+        removeStale(dir.resolve("classifier.onnx"));
       }
       return new Outcome(enc, cls);
     }
@@ -138,10 +143,30 @@ public final class RunExport {
 
   private ExportResult write(Block model, ExportInput input, Map<String, String> metadata, Path target) {
     try {
-      return exporter.export(model, input, metadata, target);
+      ExportResult result = exporter.export(model, input, metadata, target);
+      RunManifest.of(runRoot(target)).record(target);
+      return result;
     } catch (IOException e) {
-      throw new PretextUserException("Cannot write " + target + ": " + e.getMessage(), e);
+      throw WriteFailures.isDiskFull(e) ? WriteFailures.diskFull("write", target, e)
+          : new PretextUserException("Cannot write " + target + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Deletes an earlier export's file that no longer matches the encoder. */
+  private static void removeStale(Path file) {
+    try {
+      if (Files.deleteIfExists(file)) {
+        LOG.warn("export: removed {} of an earlier export; it does not belong to this encoder", file);
+      }
+    } catch (IOException e) {
+      throw new PretextUserException("Cannot remove the stale " + file + ": " + e.getMessage()
+          + ". Delete it by hand, then export again.", e);
+    }
+  }
+
+  /** The run directory an export file lies in ({@code RUN_DIR/export/x.onnx}). */
+  private static Path runRoot(Path target) {
+    return target.toAbsolutePath().normalize().getParent().getParent();
   }
 
   /** The pretrained encoder in inference form. */

@@ -255,4 +255,34 @@ class OnnxCommandsTest {
     assertEquals(PretextCli.USER_ERROR, r.code());
     assertTrue(r.err().contains("has no pretext metadata"), r.err());
   }
+
+  @Test
+  void aFlippedOrTruncatedOnnxFileIsRefusedThroughItsMetadata() throws Exception {
+    Path idx = dir.resolve("test.idx");
+    for (String damage : new String[] {"flip", "truncate"}) {
+      for (String name : new String[] {"encoder.onnx", "classifier.onnx"}) {
+        Path copy = Files.createDirectories(dir.resolve("damaged-" + damage)).resolve(name); // outside the run
+        Files.copy(runDir.resolve("export/" + name), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(copy.toFile(), "rw")) {
+          if (damage.equals("flip")) {
+            f.seek(f.length() / 2);
+            int b = f.read();
+            f.seek(f.length() / 2);
+            f.write(b ^ 0x01);
+          } else {
+            f.setLength(f.length() * 2 / 3);
+          }
+        }
+        Path out = dir.resolve("damaged.npy");
+        CliHarness.Result r = name.equals("encoder.onnx")
+            ? CliHarness.run("embed", "--model", copy.toString(), "--input", idx.toString(), "--out", out.toString(),
+                "--device", "cpu")
+            : CliHarness.run("predict", "--model", copy.toString(), "--input", idx.toString(), "--device", "cpu");
+        assertEquals(PretextCli.USER_ERROR, r.code(), damage + " " + name + ": " + r.out() + r.err());
+        assertTrue(r.err().contains("The file " + copy + " is corrupt") && r.err().contains("export again"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertFalse(Files.exists(out), "no output written");
+      }
+    }
+  }
 }

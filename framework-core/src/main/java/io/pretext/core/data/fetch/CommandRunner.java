@@ -1,5 +1,6 @@
 package io.pretext.core.data.fetch;
 
+import io.pretext.core.integrity.WriteFailures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 public final class CommandRunner {
   private static final Logger LOG = LoggerFactory.getLogger(CommandRunner.class);
   private static final int TAIL_LINES = 15;
+  private static final long MIN_FREE_BYTES = 1L << 20;
   private final long timeoutSeconds;
 
   public CommandRunner() {
@@ -52,6 +54,11 @@ public final class CommandRunner {
       throw new FetchCommandException(command, -1, "", "interrupted while running '" + shown + "'");
     }
     String stderr = tail(err);
+    if (p.exitValue() != 0 && diskFull(folder, stderr)) {
+      throw new FetchCommandException(command, p.exitValue(), stderr, "'" + shown + "' failed with exit code "
+          + p.exitValue() + " because the disk is full (" + WriteFailures.free(folder) + "). Free some space"
+          + " there, or point the data cache at another disk, then fetch again.");
+    }
     if (p.exitValue() != 0) {
       throw new FetchCommandException(command, p.exitValue(), stderr, "'" + shown + "' failed with exit code "
           + p.exitValue() + (stderr.isEmpty() ? " and no error output" : "; its error output ends with:\n" + stderr));
@@ -63,6 +70,18 @@ public final class CommandRunner {
       return stdout;
     } catch (IOException e) {
       return "";
+    }
+  }
+
+  /** Whether a failed command ran out of disk: it says so, or its folder has under 1 MiB left. */
+  static boolean diskFull(Path folder, String stderr) {
+    if (stderr.contains("ENOSPC") || WriteFailures.isDiskFull(new IOException(stderr))) {
+      return true;
+    }
+    try {
+      return Files.getFileStore(folder).getUsableSpace() < MIN_FREE_BYTES;
+    } catch (IOException e) {
+      return false;
     }
   }
 

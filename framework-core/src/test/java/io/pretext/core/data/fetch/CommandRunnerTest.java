@@ -81,4 +81,29 @@ class CommandRunnerTest {
         .download(new PackageSource(Manager.APT, "x", null), dir));
     assertTrue(e.getMessage().contains("left 0 .deb files"), e.getMessage());
   }
+
+  @Test
+  void aSilentFailureOnAFullDiskSaysTheDiskIsFullAndWhere() throws Exception {
+    Path tool = script("npm-like", "exit 228");
+    Path small = Files.createDirectories(dir.resolve("small"));
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        io.pretext.core.train.CheckpointIntegrityTest.mountTmpfs(small), "needs root to mount a 1 MiB tmpfs");
+    try {
+      try (java.io.OutputStream fill = Files.newOutputStream(small.resolve("fill"))) {
+        byte[] block = new byte[4096];
+        for (int i = 0; i < 1024; i++) {
+          fill.write(block);
+        }
+      } catch (java.io.IOException expected) {
+        // the 1 MiB file system is full now
+      }
+      FetchCommandException e = assertThrows(FetchCommandException.class,
+          () -> new CommandRunner(30).run(List.of(tool.toString()), small));
+      assertTrue(e.getMessage().contains("failed with exit code 228 because the disk is full")
+          && e.getMessage().contains("MiB free on the file system of " + small)
+          && e.getMessage().contains("Free some space"), e.getMessage());
+    } finally {
+      new ProcessBuilder("umount", small.toString()).start().waitFor();
+    }
+  }
 }
