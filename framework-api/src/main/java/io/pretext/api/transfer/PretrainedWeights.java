@@ -70,9 +70,13 @@ public final class PretrainedWeights {
   public void loadInto(Block block, NDManager manager) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       block.loadParameters(manager, in);
+    } catch (java.io.EOFException e) {
+      throw new PretextUserException("The encoder parameters from " + origin + " end early (" + bytes.length
+          + " bytes): the file is truncated. Restore it from a backup, or pretrain again.", e);
     } catch (IOException | MalformedModelException | RuntimeException e) {
       throw new PretextUserException("The encoder parameters from " + origin + " do not fit the configured encoder ("
-          + e.getMessage() + "). Use the same encoder section as for pretraining.", e);
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+          + "). Use the same encoder section as for pretraining, or pretrain again if the file was damaged.", e);
     }
   }
 }
