@@ -158,13 +158,10 @@ public final class RunPipeline {
     if (!Files.isDirectory(runDir.checkpoints())) {
       return Optional.empty();
     }
-    List<Checkpoint> all = new CheckpointStore(runDir.checkpoints(), config.trainSettings().keepCheckpoints()).list();
-    for (int i = all.size() - 1; i >= 0; i--) {
-      if (all.get(i).optimizer().isPresent()) {
-        return Optional.of(all.get(i));
-      }
-    }
-    return Optional.empty();
+    // The newest checkpoint whose files match the run's manifest (a corrupt newest one is skipped,
+    // with a warning naming it), provided it holds optimizer state.
+    return new CheckpointStore(runDir.checkpoints(), config.trainSettings().keepCheckpoints()).newestValid()
+        .filter(c -> c.optimizer().isPresent());
   }
 
   private Summary execute(RunConfig config, RunDirectory runDir, Stages stages, Optional<Checkpoint> resume) {
