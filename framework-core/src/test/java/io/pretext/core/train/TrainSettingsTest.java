@@ -13,6 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class TrainSettingsTest {
 
+  /** One way to build the settings: the record's canonical constructor, no near-copy beside it. */
+  @Test
+  void onlyTheCanonicalConstructorIsPublic() {
+    assertEquals(1, TrainSettings.class.getConstructors().length,
+        "TrainSettings has one public constructor, the record's own");
+  }
+
   @Test
   void defaultsAreSensible() {
     TrainSettings d = TrainSettings.defaults();
