@@ -7,6 +7,7 @@ import io.pretext.api.data.DataSplits;
 import io.pretext.api.data.Dataset;
 import io.pretext.core.plugin.PluginRegistry;
 import io.pretext.core.run.RunConfig;
+import io.pretext.core.run.MemoryCheck;
 import io.pretext.core.run.RunPlugins;
 import io.pretext.api.runtime.ComputeEngine;
 import io.pretext.api.runtime.MetricsSink;
@@ -101,8 +102,13 @@ public final class RunPipeline {
    * @throws ConfigException naming the file, the key and its line
    */
   public void check(RunConfig config) {
-    RunPlugins.create(config, bootstrap.registry(config.runtime(), MetricsSink.NONE));
-    config.trainSettings();
+    RunPlugins plugins = RunPlugins.create(config, bootstrap.registry(config.runtime(), MetricsSink.NONE));
+    TrainSettings train = config.trainSettings();
+    try {
+      MemoryCheck.ofThisMachine().check(config.encoder(), plugins.encoder(), config.augment(), train.batchSize());
+    } catch (ConfigException e) {
+      throw config.locate(e);
+    }
   }
 
   /**

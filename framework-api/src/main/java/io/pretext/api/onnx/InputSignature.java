@@ -28,6 +28,11 @@ public record InputSignature(String name, ElementType type, long[] dims, List<St
   public static final String TOKEN_IDS_NAME = "input_ids";
   public static final String BATCH_AXIS = "batch";
   public static final String SEQUENCE_AXIS = "sequence";
+  /**
+   * The most values one sample of a parsed signature may hold (64 Mi: a 3x4096x4096 image fits), so
+   * metadata that claims huge dimensions is refused before anything is allocated for it.
+   */
+  public static final long MAX_SAMPLE_VALUES = 1L << 26;
   private static final Pattern FORMAT = Pattern.compile("(float32|int64)\\[([^\\]]*)]");
 
   public InputSignature {
@@ -74,16 +79,24 @@ public record InputSignature(String name, ElementType type, long[] dims, List<St
   public static InputSignature parse(String text) {
     Matcher m = FORMAT.matcher(text.trim());
     if (!m.matches()) {
-      throw new PretextUserException("The model's pretext.input metadata '" + text
+      throw new PretextUserException("The model's pretext.input metadata '" + shorten(text)
           + "' is not of the form float32[batch,1,28,28] or int64[batch,sequence]; export the model again.");
     }
     String[] parts = m.group(2).split(",");
     long[] dims = new long[parts.length];
     List<String> names = new ArrayList<>();
+    long values = 1;
     for (int i = 0; i < parts.length; i++) {
       String p = parts[i].trim();
       if (p.matches("[0-9]+")) {
-        dims[i] = Long.parseLong(p);
+        dims[i] = p.length() > 12 ? Long.MAX_VALUE : Long.parseLong(p);
+        values = dims[i] > MAX_SAMPLE_VALUES ? MAX_SAMPLE_VALUES + 1 : Math.min(MAX_SAMPLE_VALUES + 1, values * dims[i]);
+        if (values > MAX_SAMPLE_VALUES) {
+          throw new PretextUserException("The model's pretext.input metadata '" + shorten(text) + "' claims a sample"
+              + " of more than " + MAX_SAMPLE_VALUES + " values (axis " + i + " is " + shorten(p) + "), over the"
+              + " limit for one sample; the file is damaged or was not written by pretext: export the model again"
+              + " with 'pretext export RUN_DIR'.");
+        }
         names.add(null);
       } else {
         dims[i] = -1;
@@ -98,6 +111,10 @@ public record InputSignature(String name, ElementType type, long[] dims, List<St
       throw new PretextUserException("The model's pretext.input metadata '" + text + "' is invalid: " + e.getMessage()
           + "; export the model again.", e);
     }
+  }
+
+  private static String shorten(String text) {
+    return text.length() <= 80 ? text : text.substring(0, 80) + "... (" + text.length() + " characters)";
   }
 
   /** True for token-id (text) inputs. */

@@ -29,4 +29,13 @@ public interface Encoder {
   default InputSignature inputSignature(Shape inputShape) {
     return InputSignature.images(inputShape.getShape());
   }
+
+  /**
+   * A lower bound on the number of trained parameters, known before {@link #build} allocates any:
+   * the runner refuses a run whose parameters and optimizer state cannot fit in memory before it
+   * starts. 0 (the default) when the encoder cannot tell without its input shape.
+   */
+  default long minimumParameters() {
+    return 0;
+  }
 }

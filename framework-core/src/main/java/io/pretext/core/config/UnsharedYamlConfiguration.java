@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.configuration2.YAMLConfiguration;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -18,11 +17,7 @@ import org.yaml.snakeyaml.Yaml;
 public final class UnsharedYamlConfiguration extends YAMLConfiguration {
   /** Reads {@code text}, aliases and merge keys resolved, with nothing shared. */
   public static UnsharedYamlConfiguration read(String text) {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowRecursiveKeys(false);
-    options.setMaxAliasesForCollections(50);
-    options.setNestingDepthLimit(50);
-    Object root = new Yaml(options).load(text);
+    Object root = new Yaml(YamlSafety.loaderOptions()).load(text);
     UnsharedYamlConfiguration config = new UnsharedYamlConfiguration();
     if (root instanceof Map<?, ?> map) {
       @SuppressWarnings("unchecked")

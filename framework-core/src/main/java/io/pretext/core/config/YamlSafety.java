@@ -33,7 +33,13 @@ public final class YamlSafety {
   private static final Set<Tag> PLAIN_TAGS = Set.of(
       Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP, Tag.MERGE, Tag.MAP, Tag.SEQ);
 
+  /** The most values a run file may hold once its aliases are expanded. */
+  static final int MAX_EXPANDED_NODES = 100_000;
+  /** The most characters SnakeYAML reads (the file itself is limited by {@link RunFileText}). */
+  static final int MAX_CODE_POINTS = 2 << 20;
+
   private final String source;
+  private int visited;
   private final Map<String, Integer> lines = new HashMap<>();
   private final List<ConfigProblem> problems = new ArrayList<>();
 
@@ -48,10 +54,7 @@ public final class YamlSafety {
    */
   public static Map<String, Integer> check(String source, String text) {
     YamlSafety check = new YamlSafety(source);
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowRecursiveKeys(false);
-    options.setMaxAliasesForCollections(50);
-    options.setNestingDepthLimit(50);
+    LoaderOptions options = loaderOptions();
     Node root;
     try {
       root = new Yaml(options).compose(new StringReader(text));
@@ -61,7 +64,9 @@ public final class YamlSafety {
       throw new ConfigException(source, new ConfigProblem("<yaml>", "not valid YAML: " + e.getProblem()
           + (e.getContext() != null ? " " + e.getContext() : "") + ". Fix the syntax at that line.", line));
     } catch (YAMLException e) {
-      throw new ConfigException(source, new ConfigProblem("<yaml>", "not valid YAML: " + e.getMessage(), 0));
+      throw new ConfigException(source, new ConfigProblem("<yaml>", "not valid YAML: "
+          + RunFileText.shorten(String.valueOf(e.getMessage()), 300) + ". Simplify the file: at most 50 aliases and"
+          + " 50 levels of nesting", 0));
     }
     if (root != null) {
       if (!(root instanceof MappingNode)) {
@@ -76,7 +81,27 @@ public final class YamlSafety {
     return Map.copyOf(check.lines);
   }
 
+  /**
+   * The SnakeYAML limits every reader of a run file uses: no recursive keys, at most 50 aliases to
+   * collections, 50 levels of nesting and {@value #MAX_CODE_POINTS} characters.
+   */
+  public static LoaderOptions loaderOptions() {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowRecursiveKeys(false);
+    options.setMaxAliasesForCollections(50);
+    options.setNestingDepthLimit(50);
+    options.setCodePointLimit(MAX_CODE_POINTS);
+    return options;
+  }
+
   private void visit(String path, Node node) {
+    if (++visited > MAX_EXPANDED_NODES) {
+      if (visited == MAX_EXPANDED_NODES + 1) {
+        problems.add(new ConfigProblem("<yaml>", "its aliases expand to more than " + MAX_EXPANDED_NODES
+            + " values (an alias bomb?); write the values out, or use fewer nested aliases", line(node)));
+      }
+      return;
+    }
     Tag tag = node.getTag();
     if (!PLAIN_TAGS.contains(tag)) {
       problems.add(new ConfigProblem(path.isEmpty() ? "<root>" : path, "the YAML tag '" + tag

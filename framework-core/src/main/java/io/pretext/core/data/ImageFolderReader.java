@@ -13,7 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +28,23 @@ import org.slf4j.LoggerFactory;
 public final class ImageFolderReader {
   private static final Logger LOG = LoggerFactory.getLogger(ImageFolderReader.class);
   private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg");
+  /** Default of {@code data.max-pixels}: Pillow's decompression-bomb threshold (about 89 megapixels). */
+  public static final long DEFAULT_MAX_PIXELS = 89_478_485L;
+  /** The setting that raises the pixel limit. */
+  public static final String MAX_PIXELS_SETTING = "data.max-pixels";
 
   /**
    * How to read a folder.
    *
    * @param skipBadImages skip (and count) files that do not decode instead of failing
+   * @param maxPixels the most pixels an image may declare in its header, checked before decoding
    */
-  public record Options(int height, int width, int channels, boolean labeled, boolean skipBadImages) {
+  public record Options(int height, int width, int channels, boolean labeled, boolean skipBadImages, long maxPixels) {
+    /** With the default pixel limit. */
+    public Options(int height, int width, int channels, boolean labeled, boolean skipBadImages) {
+      this(height, width, channels, labeled, skipBadImages, DEFAULT_MAX_PIXELS);
+    }
+
     public Options {
       if (height <= 0 || width <= 0) {
         throw new IllegalArgumentException("height and width must be positive, got " + height + "x" + width);
@@ -104,7 +117,13 @@ public final class ImageFolderReader {
 
   private Result decodeAll(Path folder, List<Path> files, List<Integer> fileLabels, List<String> names) {
     int per = options.channels() * options.height() * options.width();
-    byte[] pixels = new byte[files.size() * per];
+    long total = (long) files.size() * per;
+    if (total > Integer.MAX_VALUE - 16) {
+      throw new DataException(folder, files.size() + " images of " + options.channels() + "x" + options.height() + "x"
+          + options.width() + " need " + total + " bytes, more than the " + (Integer.MAX_VALUE - 16) + " bytes one"
+          + " data set held in memory may take; lower height and width, or split the folder");
+    }
+    byte[] pixels = new byte[(int) total];
     List<Integer> kept = new ArrayList<>();
     List<Path> skipped = new ArrayList<>();
     int n = 0;
@@ -135,6 +154,7 @@ public final class ImageFolderReader {
 
   /** The decoded image, or null when it is bad and bad images are skipped. */
   private BufferedImage decode(Path file) {
+    checkDeclaredSize(file);
     String why;
     try {
       BufferedImage img = ImageIO.read(file.toFile());
@@ -150,6 +170,37 @@ public final class ImageFolderReader {
     }
     throw new CorruptDataException(file, "image does not decode (" + why + "); fix or remove the file,"
         + " or set skip-bad-images: true to skip such files");
+  }
+
+  /** Refuses an image whose header declares more than the pixel limit, before it is decoded. */
+  private void checkDeclaredSize(Path file) {
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      if (in == null) {
+        return;
+      }
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        return; // decode() reports it
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        long w = reader.getWidth(0);
+        long h = reader.getHeight(0);
+        if (w * h > options.maxPixels()) {
+          throw new DataException(file, "the image declares " + w + "x" + h + " = " + (w * h) + " pixels, over the"
+              + " limit of " + options.maxPixels() + " (" + MAX_PIXELS_SETTING + "); shrink the image, or raise "
+              + MAX_PIXELS_SETTING + " if it is really this large");
+        }
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof DataException d) {
+        throw d;
+      }
+      // an unreadable header: decode() reports it, or skips the file
+    }
   }
 
   private static List<Path> imageFiles(Path dir) {

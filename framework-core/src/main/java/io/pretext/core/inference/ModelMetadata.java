@@ -48,6 +48,11 @@ public record ModelMetadata(Map<String, String> values) {
       throw new PretextUserException("The model " + model + " has no pretext metadata (" + INPUT
           + " is missing), so its input and preprocessing are unknown. Use a model written by 'pretext export RUN_DIR'.");
     }
+    try {
+      InputSignature.parse(ours.get(INPUT)); // checked here, where the file is known
+    } catch (PretextUserException e) {
+      throw new PretextUserException("The model " + model + " cannot be used: " + e.getMessage(), e);
+    }
     return new ModelMetadata(ours);
   }
 

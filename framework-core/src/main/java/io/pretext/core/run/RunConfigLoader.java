@@ -7,12 +7,9 @@ import io.pretext.api.config.ConfigSchema;
 import io.pretext.core.config.ConfigValidator;
 import io.pretext.core.config.KeyLocations;
 import io.pretext.core.config.PluginSchemas;
+import io.pretext.core.config.RunFileText;
 import io.pretext.core.config.UnsharedYamlConfiguration;
 import io.pretext.core.config.YamlSafety;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -45,15 +42,7 @@ public final class RunConfigLoader {
 
   /** Loads a YAML file. */
   public RunConfig load(Path file, List<String> overrides) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException(file.toString(), new ConfigProblem("<file>", "no such file; give the path of a run's YAML file (see configs/)", 0));
-    } catch (IOException e) {
-      throw new ConfigException(file.toString(), new ConfigProblem("<file>", "cannot be read: " + e.getMessage(), 0));
-    }
-    return load(file.toString(), text, overrides);
+    return load(file.toString(), RunFileText.fromEnvironment().read(file), overrides);
   }
 
   /**

@@ -149,6 +149,8 @@ public final class CheckpointStore {
     Path params = folder.resolve(base + ".params");
     Path sidecar = folder.resolve(base + ".json");
     Optional<Path> stateFile = state.isEmpty() ? Optional.empty() : Optional.of(folder.resolve(base + ".state"));
+    Optional<Path> optimFile = optimizer.map(o -> folder.resolve(base + ".optim"));
+    long start = System.nanoTime();
     try {
       AtomicFiles.write(params, out -> {
         DataOutputStream data = new DataOutputStream(out);
@@ -159,7 +161,6 @@ public final class CheckpointStore {
         byte[] bytes = encode(state);
         AtomicFiles.write(stateFile.get(), out -> out.write(bytes));
       }
-      Optional<Path> optimFile = optimizer.map(o -> folder.resolve(base + ".optim"));
       if (optimFile.isPresent()) {
         AtomicFiles.write(optimFile.get(), out -> {
           DataOutputStream data = new DataOutputStream(new java.io.BufferedOutputStream(out));
@@ -184,10 +185,15 @@ public final class CheckpointStore {
       if (stateFile.isPresent()) {
         manifest.record(stateFile.get());
       }
+      if (optimFile.isPresent()) {
+        manifest.record(optimFile.get());
+      }
     } catch (IOException e) {
       throw RunDirectory.ioFailure("write checkpoint", params, e);
     }
-    LOG.debug("checkpoint {} written (epoch {}, loss {})", params, epoch, loss);
+    // The time is what bench/checkpoint-cost.sh reads: keep the wording.
+    LOG.info(String.format(Locale.ROOT, "checkpoint %s written in %.1f ms (epoch %d, loss %s)", params,
+        (System.nanoTime() - start) / 1e6, epoch, loss));
     prune();
     return new Checkpoint(step, epoch, loss, params, sidecar, stateFile,
         optimizer.map(o -> folder.resolve(base + ".optim")));
@@ -235,6 +241,7 @@ public final class CheckpointStore {
   public void verify(Checkpoint checkpoint) {
     manifest.verify(checkpoint.parameters());
     checkpoint.state().ifPresent(manifest::verify);
+    checkpoint.optimizer().ifPresent(manifest::verify);
   }
 
   /** The checkpoint with the highest step, if any. */
@@ -381,6 +388,9 @@ public final class CheckpointStore {
         manifest.forget(old.parameters());
         if (old.state().isPresent()) {
           manifest.forget(old.state().get());
+        }
+        if (old.optimizer().isPresent()) {
+          manifest.forget(old.optimizer().get());
         }
       } catch (IOException e) {
         LOG.warn("cannot delete old checkpoint {}: {}", old.parameters(), e.toString());

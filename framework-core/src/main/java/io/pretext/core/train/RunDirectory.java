@@ -127,7 +127,8 @@ public final class RunDirectory {
       throw new PretextUserException("The run directory " + root + " already exists and holds "
           + String.join(", ", held.subList(0, Math.min(5, held.size()))) + (held.size() > 5 ? ", ..." : "")
           + "; a new run there would mix its files with the earlier run's. Pick another output.name"
-          + " or --run-dir, or give --overwrite to clear the folder first.");
+          + " or --run-dir, or give --overwrite to clear the folder first; to continue the earlier run from its"
+          + " newest checkpoint, run 'pretext resume " + root + "'.");
     }
   }
 

@@ -62,6 +62,31 @@ public class CheckpointIntegrityTest {
   }
 
   @Test
+  void optimizerStateIsListedCheckedOnLoadAndForgottenWhenPruned() throws Exception {
+    CheckpointStore store = new CheckpointStore(run.resolve("checkpoints"), 2);
+    try (NDManager manager = NDManager.newBaseManager()) {
+      for (int step = 1; step <= 3; step++) {
+        int s = step;
+        store.save(block(manager, step, 3), Map.of(), java.util.Optional.<CheckpointStore.OptimizerWriter>of(out -> {
+          for (int i = 0; i < 64; i++) {
+            out.writeFloat(s * i);
+          }
+        }), step, 1, 0.5);
+      }
+    }
+    RunManifest manifest = RunManifest.of(run);
+    Path newest = run.resolve("checkpoints/step-000003.optim");
+    assertEquals(RunManifest.sha256(newest), manifest.entry(newest).orElseThrow().sha256());
+    assertTrue(manifest.entry(run.resolve("checkpoints/step-000001.optim")).isEmpty(), "pruned with its checkpoint");
+
+    flipByte(newest, 10);
+    CheckpointStore.Checkpoint latest = store.latest().orElseThrow();
+    CorruptFileException e = assertThrows(CorruptFileException.class, () -> store.verify(latest));
+    assertTrue(e.getMessage().contains(newest.toString()), e.getMessage());
+    assertEquals(2, store.newestValid().orElseThrow().step(), "falls back to the checkpoint before");
+  }
+
+  @Test
   void everyCheckpointIsListedWithItsSha256AndPrunedOnesLeaveTheManifest() throws Exception {
     CheckpointStore store = new CheckpointStore(run.resolve("checkpoints"), 2);
     try (NDManager manager = NDManager.newBaseManager()) {

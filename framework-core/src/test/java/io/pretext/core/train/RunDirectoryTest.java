@@ -32,6 +32,7 @@ class RunDirectoryTest {
     assertTrue(e.getMessage().contains(earlier.root().toString()), e.getMessage());
     assertTrue(e.getMessage().contains("checkpoints, encoder, logs, metrics.jsonl, plots"), e.getMessage());
     assertTrue(e.getMessage().contains("Pick another output.name or --run-dir, or give --overwrite to clear the folder first"), e.getMessage());
+    assertTrue(e.getMessage().contains("run 'pretext resume " + earlier.root() + "'"), e.getMessage());
     assertEquals("{\"stream\":\"train\",\"step\":1}\n", Files.readString(earlier.metrics()), "the earlier run is untouched");
   }
 

@@ -257,6 +257,30 @@ class OnnxCommandsTest {
   }
 
   @Test
+  void metadataThatClaimsHugeDimensionsIsRefusedBeforeAnyAllocation() throws Exception {
+    String[] claims = {"float32[batch,1,4000000,4000000]", "float32[batch,3,99999999999999999999,8]"};
+    for (int i = 0; i < claims.length; i++) {
+      Path model = dir.resolve("huge-" + i + ".onnx");
+      try (NDManager m = NDManager.newBaseManager()) {
+        Block linear = Layers.linear(3, true);
+        linear.initialize(m, DataType.FLOAT32, new Shape(1, 5));
+        new OnnxExporter().export(linear, new ExportInput("input", new Shape(5), DataType.FLOAT32, false),
+            Map.of("pretext.input", claims[i]), model);
+      }
+      for (String command : new String[] {"embed", "predict"}) {
+        CliHarness.Result r = command.equals("embed")
+            ? CliHarness.run("embed", "--model", model.toString(), "--input", dir.resolve("test.idx").toString(),
+                "--out", dir.resolve("huge.npy").toString())
+            : CliHarness.run("predict", "--model", model.toString(), "--input", dir.resolve("test.idx").toString());
+        assertEquals(PretextCli.USER_ERROR, r.code(), command + " " + claims[i] + ": " + r.out() + r.err());
+        assertTrue(r.err().contains(model.toString()) && r.err().contains("claims a sample of more than")
+            && r.err().contains("export the model again"), r.err());
+        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
+      }
+    }
+  }
+
+  @Test
   void aFlippedOrTruncatedOnnxFileIsRefusedThroughItsMetadata() throws Exception {
     Path idx = dir.resolve("test.idx");
     for (String damage : new String[] {"flip", "truncate"}) {

@@ -77,7 +77,8 @@ class RunCommandTest {
     CliHarness.Result r = CliHarness.run("run", file.toString(), "--set", "output.name=nightly", "--no-progress");
     assertEquals(PretextCli.USER_ERROR, r.code(), r.out() + r.err());
     assertTrue(r.err().contains("The run directory " + earlier.toAbsolutePath() + " already exists"), r.err());
-    assertTrue(r.err().contains("Pick another output.name or --run-dir, or give --overwrite to clear the folder first."), r.err());
+    assertTrue(r.err().contains("Pick another output.name or --run-dir, or give --overwrite to clear the folder first;"), r.err());
+    assertTrue(r.err().contains("run 'pretext resume "), r.err());
     assertFalse(r.err().contains("\tat "), r.err());
     try (Stream<Path> files = Files.list(earlier)) {
       assertEquals(List.of(earlier.resolve("metrics.jsonl")), files.toList(), "nothing written into it");

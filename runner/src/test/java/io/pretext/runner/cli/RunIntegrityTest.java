@@ -74,6 +74,21 @@ class RunIntegrityTest {
   }
 
   @Test
+  void aTruncatedEncoderWithoutAManifestIsCalledTruncatedNotAShapeMismatch() throws Exception {
+    Path runDir = pretrain("no-manifest");
+    Files.delete(runDir.resolve("manifest.json"));
+    Path encoder = runDir.resolve("encoder/encoder.params");
+    for (long keep : new long[] {Files.size(encoder) - 3, Files.size(encoder) / 2, 40}) { // shorter each time
+      try (RandomAccessFile f = new RandomAccessFile(encoder.toFile(), "rw")) {
+        f.setLength(keep);
+      }
+      CliHarness.Result r = CliHarness.run("transfer", "--encoder", runDir.toString());
+      assertUserError(r, encoder.toString(), "truncated", "pretrain again");
+      assertFalse(r.err().contains("(null)"), r.err());
+    }
+  }
+
+  @Test
   void transferOnAFolderThatIsNotARunSaysSo() throws Exception {
     Path folder = Files.createDirectories(dir.resolve("photos"));
     assertUserError(CliHarness.run("transfer", "--encoder", folder.toString()),

@@ -27,6 +27,8 @@ public final class ImageFolderSourceFactory implements PluginFactory<DataSource>
         .optional("channels", ValueType.integer(1, 3), 3, "1 = gray, 3 = RGB (images are converted)")
         .optional("labeled", ValueType.bool(), true, "one subfolder per class (true) or a flat folder (false)")
         .optional("skip-bad-images", ValueType.bool(), false, "skip and count images that do not decode instead of failing")
+        .optional("max-pixels", ValueType.integer(1, Integer.MAX_VALUE), ImageFolderReader.DEFAULT_MAX_PIXELS,
+            "the most pixels an image file may declare in its header (a decompression-bomb guard)")
         .build();
   }
 
@@ -43,7 +45,7 @@ public final class ImageFolderSourceFactory implements PluginFactory<DataSource>
     }
     ImageFolderReader.Options options = new ImageFolderReader.Options(config.getInt("height", 32),
         config.getInt("width", 32), channels, config.getBoolean("labeled", true),
-        config.getBoolean("skip-bad-images", false));
+        config.getBoolean("skip-bad-images", false), config.getLong("max-pixels"));
     Path path = Path.of(config.getString("path"));
     Path testPath = config.has("test-path") ? Path.of(config.getString("test-path")) : null;
     return new LoadingDataSource(Image.class, () -> {

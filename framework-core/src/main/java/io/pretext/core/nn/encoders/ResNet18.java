@@ -48,6 +48,21 @@ public final class ResNet18 implements Encoder {
     return net.add(new GlobalAvgPool2d());
   }
 
+  /** The convolution weights for a one-channel input (more channels add to the stem only). */
+  @Override
+  public long minimumParameters() {
+    long total = 9L * width;
+    long in = width;
+    for (int stage = 0; stage < STAGES; stage++) {
+      long out = (long) width << stage;
+      for (int b = 0; b < BLOCKS_PER_STAGE; b++) {
+        total += ResNetParts.basicBlockWeights(in, out, stage > 0 && b == 0 ? 2 : 1);
+        in = out;
+      }
+    }
+    return total;
+  }
+
   @Override
   public long featureSize(Shape inputShape) {
     ResNetParts.requireImage("resnet18", inputShape, STAGES - 1);

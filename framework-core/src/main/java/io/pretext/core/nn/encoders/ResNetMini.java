@@ -43,6 +43,14 @@ public final class ResNetMini implements Encoder {
         new GlobalAvgPool2d());
   }
 
+  /** The convolution weights for a one-channel input (more channels add to the stem only). */
+  @Override
+  public long minimumParameters() {
+    long w = width;
+    return 9 * w + ResNetParts.basicBlockWeights(w, w, 1) + ResNetParts.basicBlockWeights(w, 2 * w, 2)
+        + ResNetParts.basicBlockWeights(2 * w, 4 * w, 2);
+  }
+
   @Override
   public long featureSize(Shape inputShape) {
     ResNetParts.requireImage("resnet-mini", inputShape, STRIDE2_STAGES);

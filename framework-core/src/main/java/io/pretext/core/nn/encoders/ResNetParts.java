@@ -29,6 +29,12 @@ final class ResNetParts {
     return new SequentialBlock().addAll(new Residual(main, shortcut), Layers.relu());
   }
 
+  /** The convolution weights of a basic block (its batch-norm parameters left out). */
+  static long basicBlockWeights(long inChannels, long outChannels, int stride) {
+    long shortcut = stride == 1 && inChannels == outChannels ? 0 : inChannels * outChannels;
+    return 9 * inChannels * outChannels + 9 * outChannels * outChannels + shortcut;
+  }
+
   /** The side after a 3x3/pad-1 (or 1x1/pad-0) convolution with the given stride. */
   static long downsampled(long side, int stride) {
     return (side - 1) / stride + 1;
