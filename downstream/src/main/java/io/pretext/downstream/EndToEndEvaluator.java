@@ -31,6 +31,11 @@ public final class EndToEndEvaluator implements DownstreamEvaluator {
     return method;
   }
 
+  /** Whether the encoder starts from the pretrained weights (fine-tune) or afresh (from scratch). */
+  boolean pretrained() {
+    return pretrained;
+  }
+
   @Override
   public EvaluationResult evaluate(TransferContext context, LabeledTask task) {
     long t0 = System.nanoTime();

@@ -33,6 +33,10 @@ public final class KnnEvaluator implements DownstreamEvaluator {
     return method;
   }
 
+  FeatureSource source() {
+    return source;
+  }
+
   @Override
   public EvaluationResult evaluate(TransferContext context, LabeledTask task) {
     long t0 = System.nanoTime();

@@ -16,12 +16,18 @@ import java.util.random.RandomGenerator;
  * subsets. A count budget takes {@code count / classes} samples of every class; a fraction budget
  * takes {@code round(fraction × class size)} (at least one) of each class. The subset's order is
  * shuffled with its own seeded generator.
+ *
+ * <p>A subset seed ({@code downstream.subset-seeds}) picks one family of nested subsets: seed 0 is
+ * the run's historical draw (streams {@code labeled-subsets(c)} and {@code labeled-subset-order(n)}),
+ * seed {@code s > 0} appends {@code s} to each stream's indices, so every seed gives other,
+ * equally stratified and nested subsets and adding seeds never changes seed 0's.
  */
 public final class LabeledSubsets {
   private final Dataset<?> pool;
   private final SeedSource seeds;
   private final int[][] classOrder;
   private final String budgetKey;
+  private final int subsetSeed;
 
   /**
    * @param pool the labeled training split
@@ -34,6 +40,18 @@ public final class LabeledSubsets {
 
   /** As above; errors name {@code budgetKey} (e.g. {@code downstream.fractions}). */
   public LabeledSubsets(Dataset<?> pool, SeedSource seeds, String budgetKey) {
+    this(pool, seeds, budgetKey, 0);
+  }
+
+  /**
+   * As above, for one subset seed.
+   *
+   * @param subsetSeed which family of subsets, >= 0 (0: the run's default draw)
+   */
+  public LabeledSubsets(Dataset<?> pool, SeedSource seeds, String budgetKey, int subsetSeed) {
+    if (subsetSeed < 0) {
+      throw new IllegalArgumentException("a subset seed is >= 0, got " + subsetSeed);
+    }
     if (!pool.labeled() || pool.classNames().isEmpty()) {
       throw new PretextUserException("The downstream step needs labels, but the training split (" + pool.size()
           + " samples) has none. Use a data source with labels, or set downstream.enabled: false.");
@@ -41,6 +59,7 @@ public final class LabeledSubsets {
     this.pool = pool;
     this.seeds = seeds;
     this.budgetKey = budgetKey;
+    this.subsetSeed = subsetSeed;
     this.classOrder = orderPerClass();
   }
 
@@ -73,7 +92,7 @@ public final class LabeledSubsets {
       }
     }
     int[] out = chosen.stream().mapToInt(Integer::intValue).toArray();
-    shuffle(out, seeds.generator("labeled-subset-order", out.length));
+    shuffle(out, generator("labeled-subset-order", out.length));
     return out;
   }
 
@@ -127,9 +146,18 @@ public final class LabeledSubsets {
       order[c][fill[c]++] = i;
     }
     for (int c = 0; c < classes; c++) {
-      shuffle(order[c], seeds.generator("labeled-subsets", c));
+      shuffle(order[c], generator("labeled-subsets", c));
     }
     return order;
+  }
+
+  /** The subset seed this draw uses. */
+  public int subsetSeed() {
+    return subsetSeed;
+  }
+
+  private RandomGenerator generator(String stream, long index) {
+    return subsetSeed == 0 ? seeds.generator(stream, index) : seeds.generator(stream, index, subsetSeed);
   }
 
   /** Fisher-Yates. */

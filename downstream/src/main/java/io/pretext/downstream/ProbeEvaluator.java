@@ -34,6 +34,10 @@ public final class ProbeEvaluator implements DownstreamEvaluator {
     return method;
   }
 
+  FeatureSource source() {
+    return source;
+  }
+
   @Override
   public EvaluationResult evaluate(TransferContext context, LabeledTask task) {
     long t0 = System.nanoTime();

@@ -5,13 +5,14 @@ import io.pretext.api.transfer.EvaluationResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The transfer table: one row per method, one column per label budget, test accuracy in percent;
  * rendered as Markdown (report) or plain text (CLI), and as plain maps and lists for JSON and plots.
+ * A cell measured on several subset seeds shows their mean ± sample standard deviation ({@link
+ * Spread}); {@link #accuracy} is the mean.
  */
 public final class TransferResults {
 
@@ -23,13 +24,21 @@ public final class TransferResults {
    * @param labels the labeled subset's actual size
    * @param result what the evaluator returned
    * @param wallSeconds the evaluator's whole wall time
+   * @param seed the subset seed of the labeled subset ({@link LabeledSubsets})
    */
-  public record Cell(String method, String budget, int labels, EvaluationResult result, double wallSeconds) {}
+  public record Cell(String method, String budget, int labels, EvaluationResult result, double wallSeconds,
+      int seed) {
+    /** A cell of the default subset seed, 0. */
+    public Cell(String method, String budget, int labels, EvaluationResult result, double wallSeconds) {
+      this(method, budget, labels, result, wallSeconds, 0);
+    }
+  }
 
   private final List<String> methods;
   private final List<String> budgets;
   private final List<Cell> cells;
   private final int testSize;
+  private final List<String> baselines;
 
   /**
    * @param methods rows in order
@@ -38,6 +47,17 @@ public final class TransferResults {
    * @param testSize the test set's size
    */
   public TransferResults(List<String> methods, List<String> budgets, List<Cell> cells, int testSize) {
+    this(methods, budgets, cells, testSize, List.of());
+  }
+
+  /**
+   * As above, naming the rows that are baselines (they do not read the pretrained weights).
+   *
+   * @param baselines methods among {@code methods} that a comparison of runs shows once
+   */
+  public TransferResults(List<String> methods, List<String> budgets, List<Cell> cells, int testSize,
+      List<String> baselines) {
+    this.baselines = List.copyOf(baselines);
     this.methods = List.copyOf(methods);
     this.budgets = List.copyOf(budgets);
     this.cells = List.copyOf(cells);
@@ -60,14 +80,29 @@ public final class TransferResults {
     return testSize;
   }
 
-  /** The cell of a method and budget. */
+  /** The rows that do not read the pretrained weights (from scratch, random-init probe, raw pixels). */
+  public List<String> baselines() {
+    return baselines;
+  }
+
+  /** The cell of a method and budget (the first subset seed's, when there are several). */
   public Optional<Cell> cell(String method, String budget) {
     return cells.stream().filter(c -> c.method().equals(method) && c.budget().equals(budget)).findFirst();
   }
 
-  /** Test accuracy in [0, 1], or NaN when missing. */
+  /** Every subset seed's cell of a method and budget, in seed order of the run. */
+  public List<Cell> cells(String method, String budget) {
+    return cells.stream().filter(c -> c.method().equals(method) && c.budget().equals(budget)).toList();
+  }
+
+  /** The test accuracies (in [0, 1]) of a method and budget over its subset seeds. */
+  public Spread spread(String method, String budget) {
+    return Spread.of(cells(method, budget).stream().map(c -> c.result().accuracy()).toList());
+  }
+
+  /** Test accuracy in [0, 1] (the mean over subset seeds), or NaN when missing. */
   public double accuracy(String method, String budget) {
-    return cell(method, budget).map(c -> c.result().accuracy()).orElse(Double.NaN);
+    return spread(method, budget).mean();
   }
 
   /** A GitHub-flavoured Markdown table: method, then test accuracy % per label budget. */
@@ -130,18 +165,23 @@ public final class TransferResults {
     return sb.toString();
   }
 
-  /** Plain maps and lists (JSON-able): methods, budgets, test size and every cell with timings and extras. */
+  /**
+   * Plain maps and lists (JSON-able): methods, budgets, test size, baselines, every cell with its
+   * subset seed, timings and extras, and a summary per method and budget (seeds, accuracies, mean, sd).
+   */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("methods", methods);
     m.put("budgets", budgets);
     m.put("test_size", testSize);
+    m.put("baselines", baselines);
     List<Map<String, Object>> out = new ArrayList<>();
     for (Cell c : cells) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("method", c.method());
       row.put("budget", c.budget());
       row.put("labels", c.labels());
+      row.put("seed", c.seed());
       row.put("accuracy", c.result().accuracy());
       row.put("train_seconds", c.result().trainSeconds());
       row.put("test_seconds", c.result().testSeconds());
@@ -150,6 +190,26 @@ public final class TransferResults {
       out.add(row);
     }
     m.put("cells", out);
+    List<Map<String, Object>> summary = new ArrayList<>();
+    for (String method : methods) {
+      for (String budget : budgets) {
+        List<Cell> of = cells(method, budget);
+        if (of.isEmpty()) {
+          continue;
+        }
+        Spread spread = spread(method, budget);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("method", method);
+        row.put("budget", budget);
+        row.put("labels", of.get(0).labels());
+        row.put("seeds", of.stream().map(Cell::seed).toList());
+        row.put("accuracies", of.stream().map(c -> c.result().accuracy()).toList());
+        row.put("mean", spread.mean());
+        row.put("sd", spread.sd());
+        summary.add(row);
+      }
+    }
+    m.put("summary", summary);
     return m;
   }
 
@@ -163,7 +223,6 @@ public final class TransferResults {
   }
 
   private String percent(String method, String budget) {
-    double a = accuracy(method, budget);
-    return Double.isNaN(a) ? "-" : String.format(Locale.ROOT, "%.2f", 100 * a);
+    return spread(method, budget).percent();
   }
 }

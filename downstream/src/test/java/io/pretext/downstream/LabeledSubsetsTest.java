@@ -49,6 +49,41 @@ class LabeledSubsetsTest {
   }
 
   @Test
+  void theDefaultSubsetSeedKeepsTheDrawOfEarlierVersions() {
+    // recorded with the single-seed code before downstream.subset-seeds existed
+    int[] before = {242, 47, 234, 99, 556, 639, 81, 525, 773, 372, 73, 28, 334, 285, 597, 961, 570, 248, 130, 336};
+    assertArrayEquals(before, new LabeledSubsets(pool, new SeedSource(0)).indices(LabelBudget.ofCount(20)));
+    assertArrayEquals(before, new LabeledSubsets(pool, new SeedSource(0), "downstream.labels", 0)
+        .indices(LabelBudget.ofCount(20)));
+  }
+
+  @Test
+  void eachSubsetSeedDrawsOtherStratifiedNestedSubsets() {
+    List<Set<Integer>> of100 = new java.util.ArrayList<>();
+    for (int seed = 0; seed < 3; seed++) {
+      LabeledSubsets subsets = new LabeledSubsets(pool, new SeedSource(7), "downstream.labels", seed);
+      int[] small = subsets.indices(LabelBudget.ofCount(20));
+      int[] mid = subsets.indices(LabelBudget.ofCount(100));
+      int[] large = subsets.indices(LabelBudget.ofCount(600));
+      assertTrue(set(mid).containsAll(set(small)), "nested at seed " + seed);
+      assertTrue(set(large).containsAll(set(mid)), "nested at seed " + seed);
+      for (int[] idx : List.of(small, mid, large)) {
+        int[] perClass = new int[10];
+        Arrays.stream(idx).forEach(i -> perClass[pool.label(i)]++);
+        assertTrue(Arrays.stream(perClass).allMatch(c -> c == idx.length / 10), "stratified at seed " + seed);
+        assertEquals(idx.length, Arrays.stream(idx).distinct().count());
+      }
+      assertArrayEquals(mid, new LabeledSubsets(pool, new SeedSource(7), "downstream.labels", seed)
+          .indices(LabelBudget.ofCount(100)), "repeatable");
+      of100.add(set(mid));
+    }
+    assertFalse(of100.get(0).equals(of100.get(1)));
+    assertFalse(of100.get(0).equals(of100.get(2)));
+    assertFalse(of100.get(1).equals(of100.get(2)));
+    assertThrows(IllegalArgumentException.class, () -> new LabeledSubsets(pool, new SeedSource(0), "k", -1));
+  }
+
+  @Test
   void subsetsAreNested() {
     LabeledSubsets subsets = new LabeledSubsets(pool, new SeedSource(5));
     Set<Integer> small = set(subsets.indices(LabelBudget.ofCount(20)));

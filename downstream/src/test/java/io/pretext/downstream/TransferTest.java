@@ -1,6 +1,7 @@
 package io.pretext.downstream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +75,56 @@ class TransferTest {
       assertEquals(Integer.parseInt(c.budget()), c.labels());
     }
     assertTrue(results.toMarkdown().contains("| kNN, raw pixels |"));
+  }
+
+  @Test
+  void subsetSeedsRepeatFrozenEvaluatorsAndLeaveTheDefaultSeedsResultsAlone() {
+    String seeded = """
+        data: {name: idx, train-images: train.gz}
+        pretext: {name: rotation}
+        encoder: {name: mlp, hidden: [32], features: 16}
+        downstream:
+          labels: [20, 40]
+          subset-seeds: [0, 1, 2]
+          evaluators:
+            - {name: linear-probe}
+            - {name: knn, k: 5}
+            - {name: from-scratch, steps: 10, batch-size: 16, translate: 0}
+        """;
+    String plain = seeded.replace("  subset-seeds: [0, 1, 2]\n", "");
+    assertFalse(plain.contains("subset-seeds"));
+    TransferResults many = transfer(seeded);
+    TransferResults one = transfer(plain);
+    assertEquals(6, one.cells().size());
+    assertEquals(2 * (3 + 3 + 1), many.cells().size());
+    assertTrue(one.baselines().contains("from scratch") && !one.baselines().contains("kNN"), one.baselines().toString());
+    for (TransferResults.Cell c : one.cells()) {
+      assertEquals(0, c.seed());
+      TransferResults.Cell same = many.cells(c.method(), c.budget()).get(0);
+      assertEquals(0, same.seed());
+      assertEquals(c.result().accuracy(), same.result().accuracy(), 0.0, "seed 0 as without seeds: " + c);
+      assertEquals(c.result().accuracy(), one.accuracy(c.method(), c.budget()), 0.0);
+    }
+    for (String budget : List.of("20", "40")) {
+      List<TransferResults.Cell> knn = many.cells("kNN", budget);
+      assertEquals(List.of(0, 1, 2), knn.stream().map(TransferResults.Cell::seed).toList());
+      double mean = knn.stream().mapToDouble(c -> c.result().accuracy()).average().orElseThrow();
+      assertEquals(mean, many.accuracy("kNN", budget), 1e-12);
+      assertEquals(1, many.cells("from scratch", budget).size());
+    }
+    assertTrue(many.toMarkdown().contains(" ± "), many.toMarkdown());
+    assertFalse(one.toMarkdown().contains("±"), one.toMarkdown());
+    String json = many.toJson();
+    assertTrue(json.contains("\"summary\"") && json.contains("\"seeds\"") && json.contains("\"sd\""), json);
+  }
+
+  private TransferResults transfer(String run) {
+    RunConfig config = new RunConfigLoader(registry).load("run.yaml", run, List.of());
+    List<DownstreamEvaluator> evaluators = config.downstream().getNodeList("evaluators").stream()
+        .map(n -> registry.create(PluginKind.EVALUATOR, DownstreamEvaluator.class, n)).toList();
+    TransferContext context = Fixtures.context(new io.pretext.core.nn.MlpEncoder(List.of(32L), 16), 9);
+    return Transfer.fromConfig(config.downstream(), evaluators)
+        .run(context, Fixtures.images(200, 4, 1), Fixtures.images(100, 4, 2));
   }
 
   @Test

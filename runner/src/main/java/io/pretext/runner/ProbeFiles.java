@@ -33,8 +33,10 @@ public final class ProbeFiles {
 
   /** Writes every classifier the transfer results carry. */
   static void writeAll(RunDirectory run, TransferResults results) {
+    java.util.Set<String> written = new java.util.HashSet<>();
     for (TransferResults.Cell cell : results.cells()) {
-      if (cell.result().classifier().isPresent()) {
+      // with several subset seeds, the first seed's probe is the budget's file
+      if (cell.result().classifier().isPresent() && written.add(cell.method() + "\u0000" + cell.budget())) {
         Path file = file(run, cell.budget());
         try {
           cell.result().classifier().get().write(file);

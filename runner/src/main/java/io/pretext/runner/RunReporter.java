@@ -92,11 +92,16 @@ final class RunReporter {
   }
 
   static DownstreamResults downstream(TransferResults results) {
+    int seeds = (int) results.cells().stream().mapToInt(TransferResults.Cell::seed).distinct().count();
     DownstreamResults.Builder b = DownstreamResults.builder()
-        .caption("Test accuracy (%) on " + results.testSize() + " test samples");
+        .caption("Test accuracy (%) on " + results.testSize() + " test samples"
+            + (seeds > 1 ? "; the mean over the subset seeds each row ran with (downstream.json has each seed's)" : ""));
     results.methods().forEach(b::method);
     for (TransferResults.Cell cell : results.cells()) {
-      b.put(cell.method(), cell.labels(), 100 * cell.result().accuracy());
+      double mean = results.accuracy(cell.method(), cell.budget());
+      if (Double.isFinite(mean)) {
+        b.put(cell.method(), cell.labels(), 100 * mean);
+      }
     }
     return b.build();
   }

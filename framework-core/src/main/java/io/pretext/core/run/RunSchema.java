@@ -57,6 +57,11 @@ public final class RunSchema {
             "labeled-subset sizes, drawn stratified from the training split")
         .optionalNoDefault("fractions", ValueType.listOf(ValueType.real(0, true, 1, false)),
             "labeled-subset sizes as fractions of the training split (instead of labels)")
+        .optional("subset-seeds", ValueType.listOf(ValueType.nonNegativeInt()), java.util.List.of(0),
+            "seeds of the labeled subsets: frozen-feature evaluators run once per seed, reported as mean and sd"
+                + " (0: the default draw)")
+        .optional("end-to-end-seeds", ValueType.listOf(ValueType.nonNegativeInt()), java.util.List.of(0),
+            "subset seeds of the evaluators that train the encoder (fine-tune, from-scratch)")
         .add(new io.pretext.api.config.KeySpec("preprocess", io.pretext.api.config.KeySpec.Shape.PLUGIN_LIST, null,
             false, null, augmenterCommon(), PluginKind.AUGMENTER.id(),
             "deterministic per-sample preprocessing of labeled and test samples (e.g. normalize), in order"))

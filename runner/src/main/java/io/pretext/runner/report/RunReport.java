@@ -1,6 +1,7 @@
 package io.pretext.runner.report;
 
 import io.pretext.api.io.AtomicFiles;
+import io.pretext.core.train.OnlineMonitor;
 import io.pretext.core.train.RunDirectory;
 import java.awt.Color;
 import java.io.IOException;
@@ -16,13 +17,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes a run's {@code report.md} and its plots ({@code plots/loss.png},
  * {@code plots/label-efficiency.png}) into the run directory, atomically. Sections: configuration,
- * pretraining (numbers, loss curve, per-epoch means, stage timings), downstream (results table and
+ * pretraining (numbers, loss curve, the online monitor's accuracy per epoch ({@code
+ * plots/monitor.png} and a table), per-epoch means, stage timings), downstream (results table and
  * label-efficiency plot), export, notes; each only when its data is present. A plot that cannot be
  * drawn is left out with a note instead of failing the report.
  */
 public final class RunReport {
   /** The loss plot's file name inside the plots folder. */
   public static final String LOSS_PLOT = "loss.png";
+  /** The online monitor's plot (kNN and online probe accuracy per epoch) inside the plots folder. */
+  public static final String MONITOR_PLOT = "monitor.png";
   /** The label-efficiency plot's file name inside the plots folder. */
   public static final String LABEL_EFFICIENCY_PLOT = "label-efficiency.png";
   /** Per-epoch means are tabulated up to this many epochs. */
@@ -33,8 +37,12 @@ public final class RunReport {
   public Path write(RunDirectory run, ReportData data) throws IOException {
     List<String> plotNotes = new ArrayList<>();
     String lossLink = plot(run, LOSS_PLOT, lossChart(data), plotNotes);
+    String monitorLink = plot(run, MONITOR_PLOT, monitorChart(data), plotNotes);
     String efficiencyLink = plot(run, LABEL_EFFICIENCY_PLOT, labelEfficiencyChart(data), plotNotes);
     String markdown = markdown(run, data, lossLink, efficiencyLink, plotNotes);
+    if (monitorLink != null) {
+      markdown = withMonitor(markdown, monitorLink);
+    }
     AtomicFiles.writeString(run.report(), markdown);
     LOG.info("report written to {}", run.report());
     return run.report();
@@ -81,6 +89,45 @@ public final class RunReport {
       chart.series(Series.of("loss", steps, loss));
     }
     return chart.build();
+  }
+
+  /**
+   * The online monitor's accuracies (percent) against the epoch: its kNN and, when it was on, its
+   * online linear probe; null when the metrics hold no monitor line.
+   */
+  static LineChart monitorChart(ReportData data) {
+    List<Map<String, Double>> lines = monitorLines(data);
+    if (lines.isEmpty()) {
+      return null;
+    }
+    LineChart.Builder chart = LineChart.builder().title("Online monitor").xLabel("epoch").yLabel("accuracy (%)");
+    chart.series(monitorSeries("kNN", lines, OnlineMonitor.KNN));
+    if (lines.stream().anyMatch(l -> l.containsKey(OnlineMonitor.PROBE))) {
+      chart.series(monitorSeries("online linear probe", lines, OnlineMonitor.PROBE));
+    }
+    return chart.build();
+  }
+
+  private static List<Map<String, Double>> monitorLines(ReportData data) {
+    return data.metrics().map(log -> log.records(OnlineMonitor.STREAM).stream()
+        .filter(l -> l.containsKey("epoch") && l.containsKey(OnlineMonitor.KNN)).toList()).orElse(List.of());
+  }
+
+  private static Series monitorSeries(String name, List<Map<String, Double>> lines, String key) {
+    List<Map<String, Double>> with = lines.stream().filter(l -> l.containsKey(key)).toList();
+    return Series.of(name, with.stream().mapToDouble(l -> l.get("epoch")).toArray(),
+        with.stream().mapToDouble(l -> 100 * l.get(key)).toArray()).withMarkers(true);
+  }
+
+  /** Puts the monitor's plot and table right after the loss plot (or at the pretraining section's end). */
+  private static String withMonitor(String markdown, String monitorLink) {
+    String block = "\n![Online monitor: accuracy per epoch](" + monitorLink + ")\n";
+    int loss = markdown.indexOf("![Loss per step](");
+    if (loss >= 0) {
+      int end = markdown.indexOf('\n', loss);
+      return markdown.substring(0, end + 1) + block + markdown.substring(end + 1);
+    }
+    return markdown + block;
   }
 
   /** Accuracy against label count (log x), one line per method; null without any downstream cell. */
@@ -157,6 +204,7 @@ public final class RunReport {
         md.append("\n![Loss per step](").append(lossLink).append(")\n");
       }
       data.metrics().ifPresent(log -> epochTable(md, log));
+      monitorTable(md, monitorLines(data));
     }
     if (!data.stages().isEmpty()) {
       md.append(any ? "\n### Stage timings\n\n" : "\n## Stage timings\n\n");
@@ -186,6 +234,27 @@ public final class RunReport {
       if (withRss) {
         Double b = rss.get(e.getKey());
         md.append(' ').append(b == null ? "" : Formats.fixed(b / (1L << 30), 2)).append(" |");
+      }
+      md.append('\n');
+    }
+  }
+
+  private static void monitorTable(StringBuilder md, List<Map<String, Double>> lines) {
+    if (lines.isEmpty() || lines.size() > MAX_EPOCH_ROWS) {
+      return;
+    }
+    boolean probe = lines.stream().anyMatch(l -> l.containsKey(OnlineMonitor.PROBE));
+    md.append("\n### Online monitor\n\nAccuracy (%) of the frozen features on the monitor's held-out slice")
+        .append(" (train.monitor-samples)")
+        .append("\n\n| epoch | step | kNN |").append(probe ? " online linear probe |" : "")
+        .append("\n|--:|--:|--:|").append(probe ? "--:|" : "").append('\n');
+    for (Map<String, Double> l : lines) {
+      md.append("| ").append(l.get("epoch").intValue()).append(" | ")
+          .append(l.containsKey("step") ? Long.toString(l.get("step").longValue()) : "").append(" | ")
+          .append(Formats.accuracy(100 * l.get(OnlineMonitor.KNN))).append(" |");
+      if (probe) {
+        Double p = l.get(OnlineMonitor.PROBE);
+        md.append(' ').append(p == null ? "" : Formats.accuracy(100 * p)).append(" |");
       }
       md.append('\n');
     }

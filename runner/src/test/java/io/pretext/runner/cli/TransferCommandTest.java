@@ -69,14 +69,32 @@ class TransferCommandTest {
   void compareSetsTwoRunsSideBySide() throws Exception {
     Path a = dir.resolve("runs/a");
     Path b = dir.resolve("runs/b");
-    assertEquals(0, CliHarness.run("run", file.toString(), "--run-dir", a.toString(), "--no-progress").code());
+    CliHarness.Result runA = CliHarness.run("run", file.toString(), "--run-dir", a.toString(), "--no-progress",
+        "--set", "downstream.subset-seeds=[0, 1, 2]", "--set", "train.monitor-samples=16",
+        "--set", "train.monitor-linear-probe=true");
+    assertEquals(0, runA.code(), runA.err());
     assertEquals(0, CliHarness.run("run", file.toString(), "--run-dir", b.toString(), "--no-progress",
         "--set", "downstream.labels=[20]").code());
+    // the report plots the online monitor beside the loss, from the run's own metrics.jsonl
+    String report = Files.readString(a.resolve("report.md"));
+    assertTrue(report.contains("![Online monitor: accuracy per epoch](plots/monitor.png)"), report);
+    assertTrue(report.indexOf("plots/monitor.png") > report.indexOf("![Loss per step]"), report);
+    assertTrue(report.contains("### Online monitor") && report.contains("| epoch | step | kNN | online linear probe |"),
+        report);
+    assertTrue(Files.size(a.resolve("plots/monitor.png")) > 0);
+    assertFalse(Files.readString(b.resolve("report.md")).contains("monitor.png"), "no monitor, no plot");
     CliHarness.Result r = CliHarness.run("compare", a.toString(), b.toString(), "--out", dir.resolve("cmp").toString());
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("| run: method | 8 labels | 20 labels |"), r.out());
-    assertTrue(r.out().contains("| rotation (a): linear probe |"), r.out());
+    String md = r.out();
+    assertTrue(md.contains("| method | evaluator | 8 labels | 20 labels |"), md);
+    assertTrue(md.matches("(?s).*\\| rotation \\(a\\) \\| linear probe \\| \\d+\\.\\d\\d ± \\d+\\.\\d\\d \\|.*"), md);
+    assertTrue(md.matches("(?s).*\\| rotation \\(b\\) \\| kNN \\|  \\| \\d+\\.\\d\\d \\|.*"), "one seed: no sd; " + md);
+    assertEquals(1, md.split("logistic regression, raw pixels", -1).length - 1, "a baseline once: " + md);
+    assertTrue(md.contains("| baseline (rotation (a)) | logistic regression, raw pixels |"), md);
+    assertTrue(md.contains("| method | run | epochs | pretraining time | median step | peak RSS |"), md);
+    assertTrue(md.matches("(?s).*\\| rotation \\(a\\) \\| a \\| 1 \\| \\d+(\\.\\d min| s) \\| \\d+ ms \\|.*"), md);
     assertTrue(Files.exists(dir.resolve("cmp/comparison.png")));
+    assertTrue(Files.readString(dir.resolve("cmp/comparison.md")).contains("| rotation (a) | kNN |"));
     CliHarness.Result missing = CliHarness.run("compare", dir.toString());
     assertEquals(PretextCli.USER_ERROR, missing.code());
   }
