@@ -51,7 +51,7 @@ class MomentumResumeTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"byol, 4", "byol, 8", "moco, 4", "moco, 8"})
+  @CsvSource({"byol, 4", "moco, 4", "moco, 8"})
   void aResumedRunEndsBitForBitAsTheWholeRun(String method, long at) throws IOException {
     Losses whole = new Losses();
     RunDirectory a = RunDirectory.create(tmp.resolve("a"));
