@@ -107,6 +107,13 @@ def moco(q, k, queue, t):
     return F.cross_entropy(logits, labels)
 
 
+def moco_symmetric(q, k, queue, t):
+    """The moco task's loss: each view's queries against the other view's keys, averaged."""
+    q1, q2 = halves(q)
+    k1, k2 = halves(k)
+    return (moco(q1, k2, queue, t) + moco(q2, k1, queue, t)) / 2
+
+
 def dino(student, teacher, center, teacher_temp, student_temp=0.1, global_views=2):
     views = student.shape[0] // (teacher.shape[0] // global_views)
     student_out = (student / student_temp).chunk(views)
@@ -158,6 +165,13 @@ print("# MoCo v2 (q = P[0:2], k = P[2:4], queue = Z[0:4])")
 show("MOCO_T_0_2", moco(P[0:2], P[2:4], Z[0:4], 0.2))
 show("MOCO_T_0_07", moco(P[0:2], P[2:4], Z[0:4], 0.07))
 show("MOCO_GRAD_Q_T_0_2", grad(lambda q: moco(q, P[2:4], Z[0:4], 0.2), P[0:2]))
+print("# MoCo task, symmetric (q = P, k = Z, N = 3; queue = Z2)")
+show("MOCO_TASK_T_0_2", moco_symmetric(P, Z, Z2, 0.2))
+show("MOCO_TASK_GRAD_Q_T_0_2", grad(lambda q: moco_symmetric(q, Z, Z2, 0.2), P))
+print("# MoCo task, batch of 2 (N = 1: q = Z2[0:2], k = Z2[2:4], queue = Z[0:3])")
+show("MOCO_TASK_N1_T_0_2", moco_symmetric(Z2[0:2], Z2[2:4], Z[0:3], 0.2))
+print("# BYOL, batch of 2 (N = 1: q = Z2[0:2], z' = Z2[2:4])")
+show("BYOL_N1", byol(Z2[0:2], Z2[2:4]))
 
 S = torch.tensor([[0.2, -0.5, 1.0, 0.3], [0.7, 0.1, -0.4, 0.0], [-0.3, 0.8, 0.5, -0.6],
                   [0.4, 0.4, -0.2, 0.9], [1.0, -0.7, 0.3, 0.2], [-0.1, 0.6, 0.0, -0.8]])

@@ -68,14 +68,16 @@ public final class InstalledPlugins {
 
   /**
    * The pretext task a run file names, created from its validated {@code pretext} section as a run
-   * creates it.
+   * creates it, and checked against the rest of the file ({@code PluginFactory.checkRun}).
    *
    * @throws ConfigException when the file is not valid, or the factory rejects the section
    */
   public PretextTask pretextTask(String yaml) {
     RunConfig run = load(yaml);
     ConfigNode section = run.pretext().orElseThrow(() -> ConfigException.at("pretext", "required section is missing"));
-    return registry.create(PluginKind.PRETEXT_TASK, PretextTask.class, section);
+    PretextTask task = registry.create(PluginKind.PRETEXT_TASK, PretextTask.class, section);
+    registry.factory(PluginKind.PRETEXT_TASK, section.getString("name"), section.pathOf("name")).checkRun(section, run.root());
+    return task;
   }
 
   private RunConfig load(String yaml) {

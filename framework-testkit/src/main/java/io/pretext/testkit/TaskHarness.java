@@ -13,6 +13,7 @@ import ai.djl.training.Trainer;
 import io.pretext.api.spi.Encoder;
 import io.pretext.api.spi.Head;
 import io.pretext.api.spi.HostTensor;
+import io.pretext.api.spi.ModelContext;
 import io.pretext.api.spi.PretextTask;
 import io.pretext.api.spi.TrainingBatch;
 import io.pretext.core.engine.EngineSetup;
@@ -21,7 +22,8 @@ import java.util.Optional;
 /**
  * A task's model built around a fresh encoder and made ready for one batch, as the training loop
  * builds it: encoder input shape from the task, the task's model and loss in a DJL trainer on the
- * run's engine, parameters initialized from the batch's input shapes.
+ * run's engine ({@link PretextTask#buildModel(ModelContext)}), parameters initialized from the
+ * batch's input shapes.
  */
 final class TaskHarness implements AutoCloseable {
   private final Model model;
@@ -43,7 +45,9 @@ final class TaskHarness implements AutoCloseable {
     encoder = encoderPlugin.build(inputShape);
     model = Model.newInstance("contract", engine.device(), djl.getEngineName());
     try {
-      model.setBlock(task.buildModel(encoder, encoderPlugin.featureSize(inputShape), head));
+      // As the loop does: through the model context, so tasks with a target network build here too.
+      model.setBlock(task.buildModel(new ModelContext(encoder, encoderPlugin.featureSize(inputShape), head,
+          encoderPlugin, inputShape, model.getNDManager())));
       trainer = model.newTrainer(new DefaultTrainingConfig(task.loss()).optDevices(new ai.djl.Device[] {engine.device()}));
       trainer.initialize(batch.inputs().stream().map(HostTensor::shape).toArray(Shape[]::new));
       scope = trainer.getManager().newSubManager();

@@ -18,10 +18,10 @@ public final class BarlowTwinsTaskFactory implements PluginFactory<PretextTask> 
    */
   public static final double DEFAULT_LAMBDA = 0.02;
 
-  private static final ConfigSchema SCHEMA = ConfigSchema.builder()
+  private static final ConfigSchema SCHEMA = Predictors.refuse(ConfigSchema.builder()
       .optional("lambda", ValueType.real(0, false, 1e6, false), DEFAULT_LAMBDA,
           "weight of the off-diagonal (redundancy) term; the paper's 5e-3 is for 8192 features and batch 2048,"
-              + " about 0.02 * batch / features keeps its balance")
+              + " about 0.02 * batch / features keeps its balance"), "barlow-twins")
       .build();
 
   @Override

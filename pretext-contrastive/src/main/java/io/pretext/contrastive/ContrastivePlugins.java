@@ -5,7 +5,8 @@ import io.pretext.api.plugin.PluginRegistrar;
 
 /**
  * Registers the joint-embedding pretext tasks {@code simclr}, {@code simsiam}, {@code
- * barlow-twins} and {@code vicreg}, and the {@code projection} head they share.
+ * barlow-twins}, {@code vicreg}, {@code byol} and {@code moco}, and the {@code projection} head
+ * they share.
  */
 public final class ContrastivePlugins extends PluginModule {
 
@@ -15,6 +16,8 @@ public final class ContrastivePlugins extends PluginModule {
     plugins.pretextTask("simsiam", SimSiamTaskFactory.class);
     plugins.pretextTask("barlow-twins", BarlowTwinsTaskFactory.class);
     plugins.pretextTask("vicreg", VicRegTaskFactory.class);
+    plugins.pretextTask("byol", ByolTaskFactory.class);
+    plugins.pretextTask("moco", MocoTaskFactory.class);
     plugins.head("projection", ProjectionHeadFactory.class);
   }
 }

@@ -11,9 +11,9 @@ public final class SimClrTaskFactory implements PluginFactory<PretextTask> {
   /** The default NT-Xent temperature (the Fashion-MNIST protocol's). */
   public static final double DEFAULT_TEMPERATURE = 0.5;
 
-  private static final ConfigSchema SCHEMA = ConfigSchema.builder()
+  private static final ConfigSchema SCHEMA = Predictors.refuse(ConfigSchema.builder()
       .optional("temperature", ValueType.positiveReal(), DEFAULT_TEMPERATURE,
-          "NT-Xent temperature tau dividing the cosine similarities (SimCLR uses 0.1 to 1)")
+          "NT-Xent temperature tau dividing the cosine similarities (SimCLR uses 0.1 to 1)"), "simclr")
       .build();
 
   @Override

@@ -45,9 +45,7 @@ final class TwoViewModel extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
       PairList<String, Object> params) {
-    NDArray x = inputs.head();
-    requirePairs(x.getShape());
-    NDList views = x.split(2, 0);
+    NDList views = views(inputs.head());
     NDArray[] z = new NDArray[2];
     NDArray[] p = new NDArray[2];
     for (int v = 0; v < 2; v++) {
@@ -83,6 +81,12 @@ final class TwoViewModel extends AbstractBlock {
   /** The size d of the projector's output for features of size F (needs the engine started). */
   static long embeddingSize(Block projector, long featureSize) {
     return projector.getOutputShapes(new Shape[] {new Shape(2, featureSize)})[0].get(1);
+  }
+
+  /** The two views' halves of a (2N, ...) input: rows 0..N-1, then N..2N-1. */
+  static NDList views(NDArray x) {
+    requirePairs(x.getShape());
+    return x.split(2, 0);
   }
 
   private static void requirePairs(Shape shape) {

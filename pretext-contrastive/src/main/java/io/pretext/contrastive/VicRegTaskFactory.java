@@ -20,7 +20,7 @@ public final class VicRegTaskFactory implements PluginFactory<PretextTask> {
   public static final double DEFAULT_EPSILON = 1e-4;
 
   private static final ValueType WEIGHT = ValueType.real(0, false, 1e6, false);
-  private static final ConfigSchema SCHEMA = ConfigSchema.builder()
+  private static final ConfigSchema SCHEMA = Predictors.refuse(ConfigSchema.builder()
       .optional("invariance-weight", WEIGHT, DEFAULT_INVARIANCE_WEIGHT,
           "lambda, weight of the mean squared distance between the two views' embeddings")
       .optional("variance-weight", WEIGHT, DEFAULT_VARIANCE_WEIGHT,
@@ -29,7 +29,7 @@ public final class VicRegTaskFactory implements PluginFactory<PretextTask> {
           "nu, weight of the sum of squared off-diagonal covariances divided by the embedding size")
       .optional("gamma", ValueType.positiveReal(), DEFAULT_GAMMA, "target standard deviation of each feature")
       .optional("epsilon", ValueType.positiveReal(), DEFAULT_EPSILON,
-          "added to the variance under the square root (keeps the gradient finite at collapse)")
+          "added to the variance under the square root (keeps the gradient finite at collapse)"), "vicreg")
       .build();
 
   @Override

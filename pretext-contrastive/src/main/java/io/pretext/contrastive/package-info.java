@@ -8,12 +8,14 @@
  * io.pretext.contrastive.SimSiamTask}; Chen and He 2021, predictor and stop-gradient), {@code
  * barlow-twins} ({@link io.pretext.contrastive.BarlowTwinsTask}; Zbontar et al. 2021,
  * cross-correlation to the identity) and {@code vicreg} ({@link io.pretext.contrastive.VicRegTask};
- * Bardes, Ponce, LeCun 2022, variance-invariance-covariance). The head {@code projection} ({@link
+ * Bardes, Ponce, LeCun 2022, variance-invariance-covariance), and the momentum methods {@code
+ * byol} ({@link io.pretext.contrastive.ByolTask}; Grill et al. 2020, predictor and EMA target) and
+ * {@code moco} ({@link io.pretext.contrastive.MocoTask}; MoCo v2, Chen, Fan, Girshick, He 2020,
+ * momentum key encoder and a queue of negatives). The head {@code projection} ({@link
  * io.pretext.contrastive.ProjectionHead}) is their projector. All registered by {@link
  * io.pretext.contrastive.ContrastivePlugins}.
  *
- * <p>Losses whose tasks wait for the framework's training hooks (EMA target networks, queues,
- * centres): {@link io.pretext.contrastive.ByolLoss}, {@link io.pretext.contrastive.MocoInfoNceLoss},
- * {@link io.pretext.contrastive.DinoLoss} with {@link io.pretext.contrastive.DinoCenter}.
+ * <p>A loss whose task waits: {@link io.pretext.contrastive.DinoLoss} with {@link
+ * io.pretext.contrastive.DinoCenter}.
  */
 package io.pretext.contrastive;

@@ -54,6 +54,15 @@ class ByolLossTest {
   }
 
   @Test
+  void aBatchOfTwoMatchesThePyTorchReference() {
+    // BYOL_N1 of src/test/python/joint_embedding_reference.py: N = 1, q = Z2[0:2], z' = Z2[2:4].
+    double[][] z2 = ReferenceInputs.Z2;
+    assertEquals(2.926324575, loss(ReferenceInputs.rows(z2, 0, 2), ReferenceInputs.rows(z2, 2, 4)), TOLERANCE);
+    // Identical views in a batch of 2 (q1 = z'2, q2 = z'1, by hand): both cosines 1, loss 0.
+    assertEquals(0, loss(new double[][] {{1, 2, 3}, {-1, 0, 2}}, new double[][] {{-1, 0, 2}, {1, 2, 3}}), TOLERANCE);
+  }
+
+  @Test
   void aCollapsedBatchOnTargetGivesZero() {
     // Online and target networks collapsed to one direction: every cosine 1, L = 0 (why BYOL needs its
     // predictor and EMA target to avoid this point).

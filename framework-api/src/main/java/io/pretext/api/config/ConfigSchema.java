@@ -84,6 +84,16 @@ public final class ConfigSchema {
       return add(new KeySpec(name, KeySpec.Shape.PLUGIN_LIST, null, false, null, null, pluginKind, description));
     }
 
+    /**
+     * A key the section does not take although a user may well write it (a key that another
+     * plugin of the same kind has, e.g. a {@code predictor} on a method without one): given, it is
+     * refused with {@code reason}, which should say what to do instead, rather than as an unknown
+     * key. Not listed among the section's keys in help.
+     */
+    public Builder refused(String name, String reason) {
+      return add(new KeySpec(name, KeySpec.Shape.REFUSED, null, false, null, null, null, reason));
+    }
+
     public Builder add(KeySpec spec) {
       if (keys.containsKey(spec.name())) {
         throw new IllegalArgumentException("key '" + spec.name() + "' declared twice in one schema");

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * One key of a {@link ConfigSchema}: a plain value, a nested section, a plugin section (a map
- * with a {@code name} that selects a plugin of a kind) or a list of plugin sections.
+ * with a {@code name} that selects a plugin of a kind), a list of plugin sections, or a key the
+ * section refuses with a reason (its description).
  */
 public record KeySpec(
     String name,
@@ -21,7 +22,9 @@ public record KeySpec(
     VALUE,
     SECTION,
     PLUGIN,
-    PLUGIN_LIST
+    PLUGIN_LIST,
+    /** A key the section does not take, refused with the key's description as the reason. */
+    REFUSED
   }
 
   public KeySpec {

@@ -29,4 +29,19 @@ public interface PluginFactory<T> {
    * with a {@link io.pretext.api.config.ConfigException} naming the key.
    */
   T create(ConfigNode config);
+
+  /**
+   * Checks the plugin's section against the rest of the run, for a rule that spans sections (e.g.
+   * a MoCo queue that must hold at least the keys one step pushes, which {@code train.batch-size}
+   * decides). The run's checks ({@code pretext config check}, and every run before any work) call
+   * it after {@link #create} with the same section; plugins built outside a run file are not
+   * checked. Nothing by default.
+   *
+   * @param config the plugin's validated section, as {@link #create} received it
+   * @param run the whole validated run, every section with its defaults, e.g. {@code
+   *     run.getNode("train").getInt("batch-size")}
+   * @throws io.pretext.api.config.ConfigException naming the key at fault ({@code config.pathOf(key)})
+   *     and the other section's key it disagrees with
+   */
+  default void checkRun(ConfigNode config, ConfigNode run) {}
 }

@@ -72,8 +72,8 @@ public final class ConfigValidator {
         continue; // a top-level x-... key only holds YAML anchors for merge keys elsewhere
       }
       if (schema.key(key).isEmpty()) {
-        String suggestion = Suggestions.closest(key, schema.names()).map(s -> "did you mean '" + join(path, s) + "'? ").orElse("");
-        problem(join(path, key), "unknown key; " + suggestion + "valid keys here: " + listOf(schema.names())
+        String suggestion = Suggestions.closest(key, accepted(schema)).map(s -> "did you mean '" + join(path, s) + "'? ").orElse("");
+        problem(join(path, key), "unknown key; " + suggestion + "valid keys here: " + listOf(accepted(schema))
             + (path.isEmpty() ? " (a top-level key named " + ANCHOR_PREFIX + "... is ignored: use one to hold YAML"
                 + " anchors, e.g. '" + ANCHOR_PREFIX + "defaults: &defaults {...}' and '<<: *defaults')" : ""));
       }
@@ -109,6 +109,11 @@ public final class ConfigValidator {
             plugin(keyPath + "[" + i + "]", nodes.get(i), spec.pluginKind(), spec.section()).ifPresent(items::add);
           }
           out.put(spec.name(), List.copyOf(items));
+        }
+        case REFUSED -> {
+          if (!nodes.isEmpty()) {
+            problem(keyPath, spec.description());
+          }
         }
         default -> throw new IllegalStateException("unhandled shape " + spec.shape());
       }
@@ -191,6 +196,11 @@ public final class ConfigValidator {
     out.put("name", name);
     out.putAll(section(path, rest, full.build()));
     return Optional.of(out);
+  }
+
+  /** The keys a section takes: all but the refused ones. */
+  private static List<String> accepted(ConfigSchema schema) {
+    return schema.keys().stream().filter(k -> k.shape() != KeySpec.Shape.REFUSED).map(KeySpec::name).toList();
   }
 
   private static List<ImmutableNode> present(List<ImmutableNode> nodes) {

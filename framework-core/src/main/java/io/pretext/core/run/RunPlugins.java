@@ -51,8 +51,12 @@ public record RunPlugins(
         () -> ConfigException.at(RunSchema.PRETEXT, "required section is missing"));
     PretextTask task = registry.create(PluginKind.PRETEXT_TASK, PretextTask.class, taskSection);
     Encoder encoder = registry.create(PluginKind.ENCODER, Encoder.class, config.encoder());
+    checkRun(registry, PluginKind.PRETEXT_TASK, taskSection, config);
+    checkRun(registry, PluginKind.ENCODER, config.encoder(), config);
+    checkRun(registry, PluginKind.DATA_SOURCE, config.data(), config);
     AugmentPipeline augment = pipeline(config.augment(), registry, data);
     Optional<Head> head = config.head().map(h -> registry.create(PluginKind.HEAD, Head.class, h));
+    config.head().ifPresent(h -> checkRun(registry, PluginKind.HEAD, h, config));
     List<DownstreamEvaluator> evaluators = new ArrayList<>();
     for (ConfigNode e : config.downstream().getNodeList("evaluators")) {
       evaluators.add(registry.create(PluginKind.EVALUATOR, DownstreamEvaluator.class, e));
@@ -69,6 +73,11 @@ public record RunPlugins(
     }
     AugmentPipeline preprocess = pipeline(config.downstream().getNodeList("preprocess"), registry, transferData);
     return new RunPlugins(data, task, encoder, augment, head, List.copyOf(evaluators), preprocess, transferData);
+  }
+
+  /** The factory's checks of its section against the rest of the run ({@code PluginFactory.checkRun}). */
+  private static void checkRun(PluginRegistry registry, PluginKind kind, ConfigNode section, RunConfig config) {
+    registry.factory(kind, section.getString("name"), section.pathOf("name")).checkRun(section, config.root());
   }
 
   private static AugmentPipeline pipeline(List<ConfigNode> sections, PluginRegistry registry, DataSource data) {

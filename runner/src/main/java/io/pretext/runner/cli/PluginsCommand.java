@@ -46,7 +46,7 @@ final class PluginsCommand implements Runnable {
         PluginFactory<?> f = registry.factory(kind, r.name(), null);
         out.printf("  %-20s %s%n  %-20s from %s%n", r.name(), f.description(), "", r.origin());
         if (keys) {
-          f.schema().keys().forEach(k -> out.printf("  %-20s   %s%n", "", key(k)));
+          f.schema().keys().stream().filter(k -> k.shape() != KeySpec.Shape.REFUSED).forEach(k -> out.printf("  %-20s   %s%n", "", key(k)));
         }
       }
     }
