@@ -13,6 +13,7 @@ import ai.djl.training.Trainer;
 import io.pretext.api.spi.Encoder;
 import io.pretext.api.spi.Head;
 import io.pretext.api.spi.HostTensor;
+import io.pretext.api.spi.ModelContext;
 import io.pretext.api.spi.PretextTask;
 import io.pretext.api.spi.TrainingBatch;
 import io.pretext.core.engine.EngineSetup;
@@ -43,7 +44,8 @@ final class TaskHarness implements AutoCloseable {
     encoder = encoderPlugin.build(inputShape);
     model = Model.newInstance("contract", engine.device(), djl.getEngineName());
     try {
-      model.setBlock(task.buildModel(encoder, encoderPlugin.featureSize(inputShape), head));
+      model.setBlock(task.buildModel(new ModelContext(encoder, encoderPlugin.featureSize(inputShape), head, encoderPlugin,
+          inputShape, model.getNDManager())));
       trainer = model.newTrainer(new DefaultTrainingConfig(task.loss()).optDevices(new ai.djl.Device[] {engine.device()}));
       trainer.initialize(batch.inputs().stream().map(HostTensor::shape).toArray(Shape[]::new));
       scope = trainer.getManager().newSubManager();

@@ -5,7 +5,7 @@ import io.pretext.api.plugin.PluginRegistrar;
 
 /**
  * Registers the joint-embedding pretext tasks {@code simclr}, {@code simsiam}, {@code
- * barlow-twins} and {@code vicreg}, and the {@code projection} head they share.
+ * barlow-twins}, {@code vicreg} and {@code dino}, and the {@code projection} head they share.
  */
 public final class ContrastivePlugins extends PluginModule {
 
@@ -15,6 +15,7 @@ public final class ContrastivePlugins extends PluginModule {
     plugins.pretextTask("simsiam", SimSiamTaskFactory.class);
     plugins.pretextTask("barlow-twins", BarlowTwinsTaskFactory.class);
     plugins.pretextTask("vicreg", VicRegTaskFactory.class);
+    plugins.pretextTask("dino", DinoTaskFactory.class);
     plugins.head("projection", ProjectionHeadFactory.class);
   }
 }
