@@ -8,12 +8,13 @@
  * io.pretext.contrastive.SimSiamTask}; Chen and He 2021, predictor and stop-gradient), {@code
  * barlow-twins} ({@link io.pretext.contrastive.BarlowTwinsTask}; Zbontar et al. 2021,
  * cross-correlation to the identity) and {@code vicreg} ({@link io.pretext.contrastive.VicRegTask};
- * Bardes, Ponce, LeCun 2022, variance-invariance-covariance). The head {@code projection} ({@link
+ * Bardes, Ponce, LeCun 2022, variance-invariance-covariance), {@code dino} ({@link
+ * io.pretext.contrastive.DinoTask}; Caron et al. 2021, EMA teacher, centring, multi-crop). The head {@code projection} ({@link
  * io.pretext.contrastive.ProjectionHead}) is their projector. All registered by {@link
  * io.pretext.contrastive.ContrastivePlugins}.
  *
  * <p>Losses whose tasks wait for the framework's training hooks (EMA target networks, queues,
- * centres): {@link io.pretext.contrastive.ByolLoss}, {@link io.pretext.contrastive.MocoInfoNceLoss},
- * {@link io.pretext.contrastive.DinoLoss} with {@link io.pretext.contrastive.DinoCenter}.
+ * centres): {@link io.pretext.contrastive.ByolLoss} and {@link io.pretext.contrastive.MocoInfoNceLoss},
+ * their task pending.
  */
 package io.pretext.contrastive;
