@@ -5,8 +5,8 @@ import io.pretext.api.plugin.PluginRegistrar;
 
 /**
  * Registers the joint-embedding pretext tasks {@code simclr}, {@code simsiam}, {@code
- * barlow-twins}, {@code vicreg}, {@code byol} and {@code moco}, and the {@code projection} head
- * they share.
+ * barlow-twins}, {@code vicreg}, {@code byol}, {@code moco} and {@code dino}, and the {@code
+ * projection} head they share.
  */
 public final class ContrastivePlugins extends PluginModule {
 
@@ -18,6 +18,7 @@ public final class ContrastivePlugins extends PluginModule {
     plugins.pretextTask("vicreg", VicRegTaskFactory.class);
     plugins.pretextTask("byol", ByolTaskFactory.class);
     plugins.pretextTask("moco", MocoTaskFactory.class);
+    plugins.pretextTask("dino", DinoTaskFactory.class);
     plugins.head("projection", ProjectionHeadFactory.class);
   }
 }

@@ -73,6 +73,36 @@ class DinoLossTest {
   }
 
   @Test
+  void identicalViewsAtEqualTemperaturesGiveTheTeachersEntropy() {
+    // N = 2, K = 2, both views identical, teacher = student, zero centre, tau_t = tau_s = 0.1: each
+    // cross-entropy is the entropy of softmax(row / 0.1). Row (0.1, 0): softmax (e, 1) / (e + 1), entropy
+    // 0.5822031; row (0, 0.2): softmax (1, e^2) / (1 + e^2), entropy 0.3653339; mean 0.4737685. Not zero:
+    // DINO's minimum is the teacher's entropy, which sharpening (tau_t < tau_s) lowers.
+    double[][] views = {{0.1, 0}, {0, 0.2}, {0.1, 0}, {0, 0.2}};
+    assertEquals(0.4737685, loss(new DinoLoss(), views, views, new double[][] {{0, 0}}, 0.1), TOLERANCE);
+  }
+
+  @Test
+  void aCollapsedBatchIsCentredToAUniformTeacher() {
+    // Every row (2, 0, -1), the centre equal to it (the EMA of a collapsed teacher): the centred teacher is
+    // 0, its softmax uniform (1/3 each); the student's log-softmax of (20, 0, -10) is (-l, -20 - l, -30 - l),
+    // l = log(1 + e^-20 + e^-30) ~ 2.06e-9, so each cross-entropy is (50/3) + l = 16.6666667.
+    double[][] rows = {{2, 0, -1}, {2, 0, -1}, {2, 0, -1}, {2, 0, -1}};
+    assertEquals(16.6666667, loss(new DinoLoss(), rows, rows, new double[][] {{2, 0, -1}}, 0.04), 1e-4);
+  }
+
+  @Test
+  void aBatchOfTwoByHand() {
+    // N = 2, K = 2, G = V = 2, centre (0.5, 0), tau_t 0.04, tau_s 0.1; teacher views (1, 0), (0, 1) and
+    // (0, 0), (1, 1); student views (0.2, 0), (0, 0.3) and (0, 0.1), (0.4, 0). Worked out with Python's
+    // math module (softmax and log-softmax row by row, each pair's cross-entropy averaged over the N = 2
+    // samples, then over the 2 pairs): 1.8767317.
+    double value = loss(new DinoLoss(), new double[][] {{0.2, 0}, {0, 0.3}, {0, 0.1}, {0.4, 0}},
+        new double[][] {{1, 0}, {0, 1}, {0, 0}, {1, 1}}, new double[][] {{0.5, 0}}, 0.04);
+    assertEquals(1.8767317, value, TOLERANCE);
+  }
+
+  @Test
   void localViewsAreOnlyForTheStudent() {
     // Four student views (two global, two local) against two teacher views: 2 * 3 = 6 pairs, all uniform: log 3.
     double[][] student = new double[8][];
