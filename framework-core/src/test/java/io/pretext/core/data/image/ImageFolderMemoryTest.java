@@ -7,12 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Memory stays flat: a 64 MB heap reads a folder whose decoded images need several times that. */
-@Tag("slow")
 class ImageFolderMemoryTest {
   private static final int IMAGES = 100;
   private static final int W = 640;
