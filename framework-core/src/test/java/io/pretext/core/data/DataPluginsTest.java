@@ -115,4 +115,26 @@ class DataPluginsTest {
     assertTrue(e.getMessage().contains("fashion-mnist is not in the cache") && e.getMessage().contains("fetch: true"),
         e.getMessage());
   }
+
+  @Test
+  void imageFolderStreamsFilesAtTheirOwnSizeAndFitsThemToSize() throws Exception {
+    io.pretext.core.data.image.ImageFixtures.write(dir.resolve("imgs/cats/1.png"),
+        io.pretext.core.data.image.ImageFixtures.png(io.pretext.core.data.image.ImageFixtures.gradient(12, 9, 0)));
+    io.pretext.core.data.image.ImageFixtures.write(dir.resolve("imgs/dogs/1.jpg"),
+        io.pretext.core.data.image.ImageFixtures.jpeg(io.pretext.core.data.image.ImageFixtures.gradient(5, 20, 0)));
+    PluginFactory<?> f = registry().factory(PluginKind.DATA_SOURCE, "image-folder", "data.name");
+    DataSource source = (DataSource) f.create(section(f.schema(), Map.of("path", dir.resolve("imgs").toString(),
+        "size", 8, "channels", 1)));
+
+    DataSplits<?> splits = source.load();
+
+    assertEquals(List.of("cats", "dogs"), splits.train().classNames());
+    Image dog = (Image) splits.train().get(1);
+    assertEquals(List.of(1, 20, 5), List.of(dog.channels(), dog.height(), dog.width()), "decoded at its own size");
+    @SuppressWarnings("unchecked")
+    io.pretext.api.spi.Augmenter<Image> fit = (io.pretext.api.spi.Augmenter<Image>) source.fitStep().orElseThrow();
+    Image fitted = fit.apply(dog, new java.util.SplittableRandom(0));
+    assertEquals(List.of(8, 8), List.of(fitted.height(), fitted.width()));
+    assertTrue(Files.list(dir.resolve("cache/image-index")).findAny().isPresent(), "index cached in the data cache");
+  }
 }

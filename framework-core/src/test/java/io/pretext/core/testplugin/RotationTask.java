@@ -35,15 +35,19 @@ public final class RotationTask implements PretextTask {
 
   @Override
   public TrainingBatch prepareBatch(List<?> samples, AugmentPipeline augment, RandomGenerator random) {
-    Image first = (Image) samples.get(0);
+    List<Image> views = new java.util.ArrayList<>();
+    for (Object s : samples) {
+      views.add(augment.apply((Image) s, random)); // samples may differ in size until the pipeline fits them
+    }
+    Image first = views.get(0);
     int c = first.channels();
     int n = first.height();
     int size = c * n * n;
     float[] inputs = new float[samples.size() * ROTATIONS * size];
     int[] labels = new int[samples.size() * ROTATIONS];
     int row = 0;
-    for (Object s : samples) {
-      Image image = augment.apply((Image) s, random);
+    for (Image view : views) {
+      Image image = view;
       if (image.height() != n || image.width() != n || image.channels() != c) {
         throw new IllegalArgumentException("rotation needs square images of one size, got " + image);
       }
