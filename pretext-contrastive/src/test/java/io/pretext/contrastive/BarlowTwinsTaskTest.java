@@ -74,7 +74,7 @@ class BarlowTwinsTaskTest {
   void aPredictorKeyIsRefusedBecauseBarlowTwinsHasNoPredictor() {
     ConfigException e = RunFiles.rejected(RunFiles.withPretext("{name: barlow-twins, predictor: {hidden: [64]}}", ""));
     assertTrue(e.getMessage().contains("pretext.predictor"), e.getMessage());
-    assertTrue(e.getMessage().contains("unknown key"), e.getMessage());
+    assertTrue(e.getMessage().contains("barlow-twins has no predictor; only byol and simsiam"), e.getMessage());
     assertEquals(1, e.problems().size(), e.getMessage());
   }
 

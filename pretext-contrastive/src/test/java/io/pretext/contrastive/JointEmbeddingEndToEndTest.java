@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SimSiam, Barlow Twins and VICReg through the framework's training loop: {@value #STEPS} steps
+ * SimSiam, Barlow Twins, VICReg, BYOL and MoCo through the framework's training loop: {@value #STEPS} steps
  * each on crop + flip views of small synthetic images, the mlp encoder and a 64-wide projector
  * given as the run's head (each task's default projector is checked in its task test).
  */
@@ -117,5 +117,25 @@ class JointEmbeddingEndToEndTest {
     double first = sink.mean("loss", 0, 10);
     double last = sink.mean("loss", STEPS - 10, STEPS);
     assertTrue(last < 0.9 * first, "loss " + first + " -> " + last);
+  }
+
+  @Test
+  void byolLossFalls() {
+    StepLines sink = train(new ByolTask(0.99, List.of(32L)), HEAD, 1e-3);
+    report("BYOL", sink);
+    double first = sink.mean("loss", 0, 10);
+    double last = sink.mean("loss", STEPS - 10, STEPS);
+    assertTrue(last < 0.9 * first, "loss " + first + " -> " + last);
+    assertTrue(first <= 8 && last >= 0, "BYOL's loss out of [0, 8]: " + first + ", " + last);
+  }
+
+  @Test
+  void mocoLossFalls() {
+    // A queue of 128 keys: two steps of batch 32 (64 keys each).
+    StepLines sink = train(new MocoTask(0.99, 128, 0.2, new SeedSource(1)), HEAD, 1e-3);
+    report("MoCo", sink);
+    double first = sink.mean("loss", 0, 10);
+    double last = sink.mean("loss", STEPS - 10, STEPS);
+    assertTrue(last < first - 0.1, "loss " + first + " -> " + last);
   }
 }

@@ -36,8 +36,10 @@ public final class ConfigSchema {
     return Optional.ofNullable(keys.get(name));
   }
 
+  /** The names of the keys the section takes (not the {@link Builder#refused refused} ones). */
   public List<String> names() {
-    return new ArrayList<>(keys.keySet());
+    return keys.values().stream().filter(k -> k.shape() != KeySpec.Shape.REFUSED).map(KeySpec::name)
+        .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
   }
 
   /** A builder that starts from this schema's keys, to extend it. */

@@ -72,8 +72,8 @@ public final class ConfigValidator {
         continue; // a top-level x-... key only holds YAML anchors for merge keys elsewhere
       }
       if (schema.key(key).isEmpty()) {
-        String suggestion = Suggestions.closest(key, accepted(schema)).map(s -> "did you mean '" + join(path, s) + "'? ").orElse("");
-        problem(join(path, key), "unknown key; " + suggestion + "valid keys here: " + listOf(accepted(schema))
+        String suggestion = Suggestions.closest(key, schema.names()).map(s -> "did you mean '" + join(path, s) + "'? ").orElse("");
+        problem(join(path, key), "unknown key; " + suggestion + "valid keys here: " + listOf(schema.names())
             + (path.isEmpty() ? " (a top-level key named " + ANCHOR_PREFIX + "... is ignored: use one to hold YAML"
                 + " anchors, e.g. '" + ANCHOR_PREFIX + "defaults: &defaults {...}' and '<<: *defaults')" : ""));
       }
@@ -196,11 +196,6 @@ public final class ConfigValidator {
     out.put("name", name);
     out.putAll(section(path, rest, full.build()));
     return Optional.of(out);
-  }
-
-  /** The keys a section takes: all but the refused ones. */
-  private static List<String> accepted(ConfigSchema schema) {
-    return schema.keys().stream().filter(k -> k.shape() != KeySpec.Shape.REFUSED).map(KeySpec::name).toList();
   }
 
   private static List<ImmutableNode> present(List<ImmutableNode> nodes) {
