@@ -4,8 +4,12 @@ import io.pretext.api.data.CorruptDataException;
 import io.pretext.api.data.DataException;
 import io.pretext.api.data.ImageDataset;
 
-import java.awt.image.BufferedImage;
+import io.pretext.api.data.Image;
+import io.pretext.core.augment.Resize;
+import io.pretext.core.data.image.ImageDecoder;
 import java.io.IOException;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,14 +17,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads PNG/JPEG images from a folder with {@code javax.imageio}: labeled (one subfolder per class,
- * sorted names give the class indices) or flat (unlabeled). Every image is converted to the
- * configured channels (1 = gray, 3 = RGB) and resized bilinearly to the configured size.
+ * Reads PNG/JPEG images from a folder into memory at one size (for {@code embed} and {@code
+ * predict}; training streams with {@code io.pretext.core.data.image}): labeled (one subfolder per
+ * class, sorted names give the class indices) or flat (unlabeled). Each file is decoded by {@link
+ * ImageDecoder} (CMYK, 16-bit, palette, EXIF orientation), converted to the configured channels (1 =
+ * gray, 3 = RGB) and resized bilinearly to the configured size.
  */
 public final class ImageFolderReader {
   private static final Logger LOG = LoggerFactory.getLogger(ImageFolderReader.class);
@@ -53,10 +58,16 @@ public final class ImageFolderReader {
     }
   }
 
+  private static final RandomGenerator NO_RANDOM = new SplittableRandom(0); // the resize draws nothing
+
   private final Options options;
+  private final ImageDecoder decoder;
+  private final Resize fit;
 
   public ImageFolderReader(Options options) {
     this.options = options;
+    this.decoder = new ImageDecoder(options.channels(), ImageDecoder.DEFAULT_MAX_PIXELS);
+    this.fit = Resize.to(options.height(), options.width());
   }
 
   /** Reads a folder; class names (when labeled) come from its sorted subfolder names. */
@@ -109,13 +120,16 @@ public final class ImageFolderReader {
     List<Path> skipped = new ArrayList<>();
     int n = 0;
     for (int i = 0; i < files.size(); i++) {
-      BufferedImage img = decode(files.get(i));
+      Image img = decode(files.get(i));
       if (img == null) {
         skipped.add(files.get(i));
         LOG.warn("Skipping {}: not a decodable PNG/JPEG image", files.get(i));
         continue;
       }
-      ImagePixels.write(img, options.channels(), options.height(), options.width(), pixels, n * per);
+      float[] fitted = fit.apply(img, NO_RANDOM).pixels();
+      for (int k = 0; k < per; k++) {
+        pixels[n * per + k] = (byte) Math.max(0, Math.min(255, Math.round(fitted[k] * 255f)));
+      }
       n++;
       if (options.labeled()) {
         kept.add(fileLabels.get(i));
@@ -133,23 +147,16 @@ public final class ImageFolderReader {
     return new Result(ds, skipped);
   }
 
-  /** The decoded image, or null when it is bad and bad images are skipped. */
-  private BufferedImage decode(Path file) {
-    String why;
+  /** The decoded image at its own size, or null when it is bad and bad images are skipped. */
+  private Image decode(Path file) {
     try {
-      BufferedImage img = ImageIO.read(file.toFile());
-      if (img != null && img.getWidth() > 0 && img.getHeight() > 0) {
-        return img;
+      return decoder.decode(file);
+    } catch (CorruptDataException e) {
+      if (options.skipBadImages()) {
+        return null;
       }
-      why = "no PNG/JPEG decoder recognised its content";
-    } catch (IOException | RuntimeException e) {
-      why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw e;
     }
-    if (options.skipBadImages()) {
-      return null;
-    }
-    throw new CorruptDataException(file, "image does not decode (" + why + "); fix or remove the file,"
-        + " or set skip-bad-images: true to skip such files");
   }
 
   private static List<Path> imageFiles(Path dir) {

@@ -99,7 +99,7 @@ public final class ImageDecoder {
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
-        throw corrupt(source, "not a PNG or JPEG image (no decoder recognised its content)", null);
+        throw corrupt(source, "does not decode: not a PNG or JPEG (no decoder recognised its content)", null);
       }
       reader = readers.next();
       reader.setInput(in, true, true);
@@ -118,7 +118,7 @@ public final class ImageDecoder {
       BufferedImage image = reader.read(0);
       for (String warning : warnings) {
         if (endsEarly(warning)) {
-          throw corrupt(source, "the file ends before its last pixel (" + warning + ")", null);
+          throw corrupt(source, "does not decode: the file ends before its last pixel (" + warning + ")", null);
         }
       }
       if (image.getWidth() != w || image.getHeight() != h) {
