@@ -4,8 +4,12 @@ import io.pretext.api.data.CorruptDataException;
 import io.pretext.api.data.DataException;
 import io.pretext.api.data.ImageDataset;
 
-import java.awt.image.BufferedImage;
+import io.pretext.api.data.Image;
+import io.pretext.core.augment.Resize;
+import io.pretext.core.data.image.ImageDecoder;
 import java.io.IOException;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,25 +17,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads PNG/JPEG images from a folder with {@code javax.imageio}: labeled (one subfolder per class,
- * sorted names give the class indices) or flat (unlabeled). Every image is converted to the
- * configured channels (1 = gray, 3 = RGB) and resized bilinearly to the configured size.
+ * Reads PNG/JPEG images from a folder into memory at one size (for {@code embed} and {@code
+ * predict}; training streams with {@code io.pretext.core.data.image}): labeled (one subfolder per
+ * class, sorted names give the class indices) or flat (unlabeled). Each file is decoded by {@link
+ * ImageDecoder} (CMYK, 16-bit, palette, EXIF orientation), converted to the configured channels (1 =
+ * gray, 3 = RGB) and resized bilinearly to the configured size.
  */
 public final class ImageFolderReader {
   private static final Logger LOG = LoggerFactory.getLogger(ImageFolderReader.class);
   private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg");
-  /** Default of {@code data.max-pixels}: Pillow's decompression-bomb threshold (about 89 megapixels). */
-  public static final long DEFAULT_MAX_PIXELS = 89_478_485L;
-  /** The setting that raises the pixel limit. */
-  public static final String MAX_PIXELS_SETTING = "data.max-pixels";
 
   /**
    * How to read a folder.
@@ -42,7 +40,7 @@ public final class ImageFolderReader {
   public record Options(int height, int width, int channels, boolean labeled, boolean skipBadImages, long maxPixels) {
     /** With the default pixel limit. */
     public Options(int height, int width, int channels, boolean labeled, boolean skipBadImages) {
-      this(height, width, channels, labeled, skipBadImages, DEFAULT_MAX_PIXELS);
+      this(height, width, channels, labeled, skipBadImages, ImageDecoder.DEFAULT_MAX_PIXELS);
     }
 
     public Options {
@@ -66,10 +64,16 @@ public final class ImageFolderReader {
     }
   }
 
+  private static final RandomGenerator NO_RANDOM = new SplittableRandom(0); // the resize draws nothing
+
   private final Options options;
+  private final ImageDecoder decoder;
+  private final Resize fit;
 
   public ImageFolderReader(Options options) {
     this.options = options;
+    this.decoder = new ImageDecoder(options.channels(), options.maxPixels());
+    this.fit = Resize.to(options.height(), options.width());
   }
 
   /** Reads a folder; class names (when labeled) come from its sorted subfolder names. */
@@ -128,13 +132,16 @@ public final class ImageFolderReader {
     List<Path> skipped = new ArrayList<>();
     int n = 0;
     for (int i = 0; i < files.size(); i++) {
-      BufferedImage img = decode(files.get(i));
+      Image img = decode(files.get(i));
       if (img == null) {
         skipped.add(files.get(i));
         LOG.warn("Skipping {}: not a decodable PNG/JPEG image", files.get(i));
         continue;
       }
-      ImagePixels.write(img, options.channels(), options.height(), options.width(), pixels, n * per);
+      float[] fitted = fit.apply(img, NO_RANDOM).pixels();
+      for (int k = 0; k < per; k++) {
+        pixels[n * per + k] = (byte) Math.max(0, Math.min(255, Math.round(fitted[k] * 255f)));
+      }
       n++;
       if (options.labeled()) {
         kept.add(fileLabels.get(i));
@@ -152,54 +159,15 @@ public final class ImageFolderReader {
     return new Result(ds, skipped);
   }
 
-  /** The decoded image, or null when it is bad and bad images are skipped. */
-  private BufferedImage decode(Path file) {
-    checkDeclaredSize(file);
-    String why;
+  /** The decoded image at its own size, or null when it is bad and bad images are skipped. */
+  private Image decode(Path file) {
     try {
-      BufferedImage img = ImageIO.read(file.toFile());
-      if (img != null && img.getWidth() > 0 && img.getHeight() > 0) {
-        return img;
+      return decoder.decode(file);
+    } catch (CorruptDataException e) {
+      if (options.skipBadImages()) {
+        return null;
       }
-      why = "no PNG/JPEG decoder recognised its content";
-    } catch (IOException | RuntimeException e) {
-      why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-    if (options.skipBadImages()) {
-      return null;
-    }
-    throw new CorruptDataException(file, "image does not decode (" + why + "); fix or remove the file,"
-        + " or set skip-bad-images: true to skip such files");
-  }
-
-  /** Refuses an image whose header declares more than the pixel limit, before it is decoded. */
-  private void checkDeclaredSize(Path file) {
-    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-      if (in == null) {
-        return;
-      }
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-      if (!readers.hasNext()) {
-        return; // decode() reports it
-      }
-      ImageReader reader = readers.next();
-      try {
-        reader.setInput(in, true, true);
-        long w = reader.getWidth(0);
-        long h = reader.getHeight(0);
-        if (w * h > options.maxPixels()) {
-          throw new DataException(file, "the image declares " + w + "x" + h + " = " + (w * h) + " pixels, over the"
-              + " limit of " + options.maxPixels() + " (" + MAX_PIXELS_SETTING + "); shrink the image, or raise "
-              + MAX_PIXELS_SETTING + " if it is really this large");
-        }
-      } finally {
-        reader.dispose();
-      }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof DataException d) {
-        throw d;
-      }
-      // an unreadable header: decode() reports it, or skips the file
+      throw e;
     }
   }
 

@@ -24,9 +24,9 @@ class ImageFolderLimitsTest {
     Files.write(Files.createDirectories(dir.resolve("flat")).resolve("bomb.png"), pngHeader(20_000, 20_000));
     ImageFolderReader reader = new ImageFolderReader(new ImageFolderReader.Options(8, 8, 1, false, false));
     DataException e = assertThrows(DataException.class, () -> reader.read(dir.resolve("flat")));
-    assertTrue(e.getMessage().contains("bomb.png") && e.getMessage().contains("20000x20000 = 400000000 pixels")
-        && e.getMessage().contains("over the limit of 89478485 (data.max-pixels)")
-        && e.getMessage().contains("raise data.max-pixels"), e.getMessage());
+    assertTrue(e.getMessage().contains("bomb.png") && e.getMessage().contains("400000000")
+        && e.getMessage().contains("above the limit of 89478485 (max-pixels in the data section)")
+        && e.getMessage().contains("Raise max-pixels"), e.getMessage());
   }
 
   @Test

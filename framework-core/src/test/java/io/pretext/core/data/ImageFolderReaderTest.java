@@ -77,7 +77,17 @@ class ImageFolderReaderTest {
   void convertsChannels(String source, int channels) throws Exception {
     boolean gray = source.equals("gray");
     Color color = gray ? new Color(128, 128, 128) : new Color(255, 0, 0);
-    png(dir.resolve("x.png"), 2, 2, color, gray ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+    if (gray) { // the stored gray level, as other readers (PIL) see it; setRGB would store it linearised
+      BufferedImage g = new BufferedImage(2, 2, BufferedImage.TYPE_BYTE_GRAY);
+      for (int y = 0; y < 2; y++) {
+        for (int x = 0; x < 2; x++) {
+          g.getRaster().setSample(x, y, 0, 128);
+        }
+      }
+      ImageIO.write(g, "png", dir.resolve("x.png").toFile());
+    } else {
+      png(dir.resolve("x.png"), 2, 2, color, BufferedImage.TYPE_INT_RGB);
+    }
     Image img = reader(2, 2, channels, false, false).read(dir).dataset().get(0);
     assertEquals(channels, img.channels());
     if (gray) {

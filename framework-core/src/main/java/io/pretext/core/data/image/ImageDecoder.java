@@ -41,8 +41,11 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * cached on disk.
  */
 public final class ImageDecoder {
-  /** The default pixel limit (width × height): 50 megapixels. */
-  public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
+  /**
+   * The default pixel limit (width × height): about 89 megapixels, the threshold of Pillow's
+   * decompression-bomb warning (Image.MAX_IMAGE_PIXELS).
+   */
+  public static final long DEFAULT_MAX_PIXELS = 89_478_485L;
   /** The largest pixel limit: an RGB float image of that many pixels still fits one Java array. */
   public static final long MAX_PIXELS_CAP = Integer.MAX_VALUE / 3;
   /** The file name endings taken as image files (lower case). */
@@ -99,7 +102,7 @@ public final class ImageDecoder {
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
-        throw corrupt(source, "not a PNG or JPEG image (no decoder recognised its content)", null);
+        throw corrupt(source, "does not decode: not a PNG or JPEG (no decoder recognised its content)", null);
       }
       reader = readers.next();
       reader.setInput(in, true, true);
@@ -118,7 +121,7 @@ public final class ImageDecoder {
       BufferedImage image = reader.read(0);
       for (String warning : warnings) {
         if (endsEarly(warning)) {
-          throw corrupt(source, "the file ends before its last pixel (" + warning + ")", null);
+          throw corrupt(source, "does not decode: the file ends before its last pixel (" + warning + ")", null);
         }
       }
       if (image.getWidth() != w || image.getHeight() != h) {
