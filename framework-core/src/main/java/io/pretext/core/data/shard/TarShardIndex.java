@@ -7,8 +7,10 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.pretext.api.data.CorruptDataException;
 import io.pretext.api.data.DataException;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +18,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarFile;
 
 /**
@@ -28,7 +32,7 @@ import org.apache.commons.compress.archivers.tar.TarFile;
  *
  * <p>The layout WebDataset uses: an entry's key is its path up to the first dot of its file name
  * and the rest is its extension; the entries of one key are adjacent and make one sample. A sample
- * here has one image ({@code jpg}, {@code jpeg} or {@code png}) and an optional {@code cls} entry
+ * here has one image (an extension ending in {@code jpg}, {@code jpeg} or {@code png}) and an optional {@code cls} entry
  * holding its integer label; other extensions are ignored. Either every sample has a label or none
  * has. Class names come from {@value #CLASSES_FILE} beside the shards (written by {@code pretext data
  * shard}) when it is there, else they are the label numbers {@code 0..max}.
@@ -200,10 +204,28 @@ public final class TarShardIndex {
         }
         finish();
       } catch (IOException e) {
-        throw new CorruptDataException(file, "not a readable tar shard (" + e.getMessage() + "); it may be truncated"
-            + " or not a tar file: write it again (e.g. with 'pretext data shard') or remove it");
+        String where = failingEntry().map(n -> " in entry '" + n + "'").orElse("");
+        String what = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("truncated")
+            ? "the tar shard is truncated" + where : "not a readable tar shard" + where + " (" + e.getMessage() + ")";
+        throw new CorruptDataException(file, what + "; copy or write the shard again (e.g. with 'pretext data shard'),"
+            + " or remove it");
       }
       return out;
+    }
+
+    /** The entry a front-to-back read fails in, found for the message when the shard does not open. */
+    private Optional<String> failingEntry() {
+      String name = null;
+      try (InputStream raw = Files.newInputStream(file);
+          TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(raw))) {
+        for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+          name = e.getName();
+          tar.transferTo(OutputStream.nullOutputStream());
+        }
+        return Optional.empty();
+      } catch (IOException | RuntimeException e) {
+        return Optional.ofNullable(name);
+      }
     }
 
     private CorruptDataException truncated(TarArchiveEntry e, long fileSize) {
@@ -226,7 +248,8 @@ public final class TarShardIndex {
         }
         key = entryKey;
       }
-      if (IMAGE_EXTENSIONS.contains(ext)) {
+      String type = ext.substring(ext.lastIndexOf('.') + 1); // "left.png" is an image too
+      if (IMAGE_EXTENSIONS.contains(type)) {
         if (image != null) {
           throw new CorruptDataException(file, "sample '" + key + "' has two images ('" + image.getName() + "' and '"
               + name + "'); keep one image per key");
@@ -235,7 +258,7 @@ public final class TarShardIndex {
           throw new CorruptDataException(file, "entry '" + name + "' is " + e.getSize() + " bytes, too large for an image");
         }
         image = e;
-      } else if (ext.equals("cls")) {
+      } else if (type.equals("cls")) {
         label = parseLabel(tar, e);
       }
     }

@@ -78,18 +78,18 @@ public final class TarShardWriter {
         List<Source> part = sources.subList(from, Math.min(sources.size(), from + shardSize));
         Path shard = out.resolve(String.format(Locale.ROOT, "shard-%06d.tar", s));
         AtomicFiles.write(shard, stream -> {
-          try (TarArchiveOutputStream tar = new TarArchiveOutputStream(stream)) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            for (int i = 0; i < part.size(); i++) {
-              String key = String.format(Locale.ROOT, "%0" + width + "d", from + i);
-              Source src = part.get(i);
-              put(tar, key + "." + extension(src.file()), Files.readAllBytes(src.file()));
-              if (src.label() >= 0) {
-                put(tar, key + ".cls", Integer.toString(src.label()).getBytes(StandardCharsets.UTF_8));
-              }
+          TarArchiveOutputStream tar = new TarArchiveOutputStream(stream); // not closed: AtomicFiles syncs the file
+          tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+          for (int i = 0; i < part.size(); i++) {
+            String key = String.format(Locale.ROOT, "%0" + width + "d", from + i);
+            Source src = part.get(i);
+            put(tar, key + "." + extension(src.file()), Files.readAllBytes(src.file()));
+            if (src.label() >= 0) {
+              put(tar, key + ".cls", Integer.toString(src.label()).getBytes(StandardCharsets.UTF_8));
             }
-            tar.finish();
           }
+          tar.finish();
+          tar.flush();
         });
       }
       if (!classNames.isEmpty()) {
