@@ -1,6 +1,7 @@
 package io.pretext.api.spi;
 
 import io.pretext.api.data.DataSplits;
+import java.util.Optional;
 
 /**
  * A plugin that provides a run's data: the {@code data} section names one, e.g. {@code
@@ -14,4 +15,15 @@ public interface DataSource {
 
   /** Reads (and if needed fetches) the data. */
   DataSplits<?> load();
+
+  /**
+   * A last step that brings every sample to the one shape the encoder takes, appended to the
+   * run's {@code augment} and {@code downstream.preprocess} pipelines: e.g. a resize to the
+   * configured size for images read at their own sizes, a no-op for an image already that size
+   * (so a crop to that size earlier in the pipeline decides). Empty (the default) when the
+   * samples already share one shape.
+   */
+  default Optional<Augmenter<?>> fitStep() {
+    return Optional.empty();
+  }
 }

@@ -77,7 +77,8 @@ public record RunPlugins(
 
   /**
    * Creates the augmenters of a list of steps ({@code name}, {@code p} defaulting to 1, and the
-   * augmenter's own keys), checking each against the data's sample type when data is given.
+   * augmenter's own keys), checking each against the data's sample type when data is given; the
+   * data's {@link DataSource#fitStep()} comes last.
    */
   public static AugmentPipeline pipeline(List<ConfigNode> sections, PluginRegistry registry, Optional<DataSource> data) {
     List<AugmentPipeline.Step> steps = new ArrayList<>();
@@ -87,6 +88,7 @@ public record RunPlugins(
           augmenter.sampleType(), d));
       steps.add(new AugmentPipeline.Step(a.getString("name"), augmenter, a.getDouble("p", 1.0)));
     }
+    data.flatMap(DataSource::fitStep).ifPresent(fit -> steps.add(new AugmentPipeline.Step("fit", fit, 1.0)));
     return new AugmentPipeline(steps);
   }
 

@@ -7,32 +7,56 @@ import io.pretext.api.config.ValueType;
 import io.pretext.api.data.DataSplits;
 import io.pretext.api.data.Dataset;
 import io.pretext.api.data.Image;
-import io.pretext.api.data.ImageDataset;
-import io.pretext.core.data.ImageFolderReader;
 import io.pretext.api.plugin.PluginFactory;
+import io.pretext.api.spi.Augmenter;
+import io.pretext.api.runtime.RuntimeSettings;
 import io.pretext.api.spi.DataSource;
+import com.google.inject.Inject;
+import io.pretext.core.augment.Resize;
+import io.pretext.core.data.image.FolderIndex;
+import io.pretext.core.data.image.ImageDecoder;
+import io.pretext.core.data.image.ImageFileDataset;
+import io.pretext.core.data.image.IndexCache;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The {@code image-folder} data source: PNG/JPEG files, one subfolder per class or a flat folder. */
+/**
+ * The {@code image-folder} data source: PNG/JPEG files, one subfolder per class or a flat folder
+ * (subfolders included). The folder becomes a cached {@link FolderIndex} of files; each image is
+ * decoded when a batch worker asks for it, at its own size, so memory does not grow with the
+ * number of images. Its {@link #fitStep} resizes what the augmentation leaves to {@code size}
+ * (or height × width), a no-op after a crop to that size.
+ */
 public final class ImageFolderSourceFactory implements PluginFactory<DataSource> {
+  private final Path defaultIndexCache;
+
+  @Inject
+  public ImageFolderSourceFactory(RuntimeSettings settings) {
+    this.defaultIndexCache = settings.dataCache().resolve("image-index");
+  }
 
   @Override
   public ConfigSchema schema() {
     return ConfigSchema.builder()
         .required("path", ValueType.string(), "folder of the training images")
         .optionalNoDefault("test-path", ValueType.string(), "folder of the test images (same layout)")
-        .optional("height", ValueType.integer(1, 4096), 32, "height images are resized to")
-        .optional("width", ValueType.integer(1, 4096), 32, "width images are resized to")
+        .optionalNoDefault("size", ValueType.integer(1, 4096), "side of the square the encoder takes (sets height and width)")
+        .optional("height", ValueType.integer(1, 4096), 32, "height the encoder takes: what the augmentation leaves is resized to it")
+        .optional("width", ValueType.integer(1, 4096), 32, "width the encoder takes: what the augmentation leaves is resized to it")
         .optional("channels", ValueType.integer(1, 3), 3, "1 = gray, 3 = RGB (images are converted)")
         .optional("labeled", ValueType.bool(), true, "one subfolder per class (true) or a flat folder (false)")
         .optional("skip-bad-images", ValueType.bool(), false, "skip and count images that do not decode instead of failing")
+        .optional("max-pixels", ValueType.integer(1, (int) ImageDecoder.MAX_PIXELS_CAP), (int) ImageDecoder.DEFAULT_MAX_PIXELS,
+            "images whose header declares more pixels (width x height) are refused before decoding")
+        .optionalNoDefault("index-cache", ValueType.string(),
+            "folder for the cached file index (default image-index/ in the data cache)")
         .build();
   }
 
   @Override
   public String description() {
-    return "PNG/JPEG images from a folder (class subfolders or flat), resized and converted to gray or RGB";
+    return "PNG/JPEG images from a folder (class subfolders or flat), indexed once and decoded on the batch workers"
+        + " at their own size, then resized to size (after the augmentation) and converted to gray or RGB";
   }
 
   @Override
@@ -41,17 +65,22 @@ public final class ImageFolderSourceFactory implements PluginFactory<DataSource>
     if (channels != 1 && channels != 3) {
       throw ConfigException.at(config.pathOf("channels"), "expected 1 (gray) or 3 (RGB), got " + channels);
     }
-    ImageFolderReader.Options options = new ImageFolderReader.Options(config.getInt("height", 32),
-        config.getInt("width", 32), channels, config.getBoolean("labeled", true),
-        config.getBoolean("skip-bad-images", false));
+    int height = config.has("size") ? config.getInt("size", 32) : config.getInt("height", 32);
+    int width = config.has("size") ? config.getInt("size", 32) : config.getInt("width", 32);
+    boolean labeled = config.getBoolean("labeled", true);
+    boolean skip = config.getBoolean("skip-bad-images", false);
+    ImageDecoder decoder = new ImageDecoder(channels, config.getInt("max-pixels", (int) ImageDecoder.DEFAULT_MAX_PIXELS));
+    IndexCache cache = new IndexCache(config.has("index-cache") ? Path.of(config.getString("index-cache"))
+        : defaultIndexCache);
     Path path = Path.of(config.getString("path"));
     Path testPath = config.has("test-path") ? Path.of(config.getString("test-path")) : null;
+    Optional<Augmenter<?>> fit = Optional.of(Resize.to(height, width));
     return new LoadingDataSource(Image.class, () -> {
-      ImageFolderReader reader = new ImageFolderReader(options);
-      ImageDataset train = reader.read(path).dataset();
-      Optional<Dataset<Image>> test = testPath == null ? Optional.empty()
-          : Optional.of(reader.read(testPath, options.labeled() ? train.classNames() : null).dataset());
+      FolderIndex trainIndex = cache.index(path, labeled, null, skip).index();
+      ImageFileDataset train = new ImageFileDataset(trainIndex, decoder, skip);
+      Optional<Dataset<Image>> test = testPath == null ? Optional.empty() : Optional.of(new ImageFileDataset(
+          cache.index(testPath, labeled, labeled ? trainIndex.classNames() : null, skip).index(), decoder, skip));
       return new DataSplits<>(train, test);
-    });
+    }, fit);
   }
 }

@@ -2,17 +2,31 @@ package io.pretext.core.data.source;
 
 import io.pretext.api.data.DataSplits;
 import io.pretext.api.spi.DataSource;
+import io.pretext.api.spi.Augmenter;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** A data source that loads its splits once, on the first {@link #load()}, and then hands out the same splits. */
 public final class LoadingDataSource implements DataSource {
   private final Class<?> sampleType;
   private final Supplier<? extends DataSplits<?>> loader;
+  private final Optional<Augmenter<?>> fit;
   private DataSplits<?> loaded;
 
   public LoadingDataSource(Class<?> sampleType, Supplier<? extends DataSplits<?>> loader) {
+    this(sampleType, loader, Optional.empty());
+  }
+
+  /** With a {@link DataSource#fitStep()}. */
+  public LoadingDataSource(Class<?> sampleType, Supplier<? extends DataSplits<?>> loader, Optional<Augmenter<?>> fit) {
     this.sampleType = sampleType;
     this.loader = loader;
+    this.fit = fit;
+  }
+
+  @Override
+  public Optional<Augmenter<?>> fitStep() {
+    return fit;
   }
 
   @Override
