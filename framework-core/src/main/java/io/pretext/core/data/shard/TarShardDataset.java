@@ -4,6 +4,7 @@ import io.pretext.api.data.CorruptDataException;
 import io.pretext.api.data.DataException;
 import io.pretext.api.data.Image;
 import io.pretext.api.data.SequentialDataset;
+import io.pretext.core.data.image.ImageDecoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Images in WebDataset-style tar shards ({@link TarShardIndex}), read as a stream: an epoch visits
  * the shards in a seeded order, reads each from front to back, and passes the encoded images
  * through a seeded {@link ShuffleBuffer}; the batch workers decode them. Memory is the shuffle
- * buffer's encoded images, never the data set's.
+ * buffer's encoded images, never the data set's. Images are decoded by {@link ImageDecoder}, at
+ * their own size.
  *
  * <p>{@link #get(int)} reads one image at its recorded offset, for the labeled side and probes.
  * Thread-safe and immutable apart from the count of skipped images.
@@ -33,7 +35,7 @@ public final class TarShardDataset implements SequentialDataset<Image> {
   private static final Logger LOG = LoggerFactory.getLogger(TarShardDataset.class);
 
   private final TarShardIndex index;
-  private final ImageBytesDecoder decoder;
+  private final ImageDecoder decoder;
   private final int shuffleBuffer;
   private final boolean skipBadImages;
   private final boolean labeled;
@@ -45,11 +47,11 @@ public final class TarShardDataset implements SequentialDataset<Image> {
    * @param shuffleBuffer encoded images held for shuffling (0 or 1: shard order only)
    * @param skipBadImages skip and count images that do not decode, instead of failing
    */
-  public TarShardDataset(TarShardIndex index, ImageBytesDecoder decoder, int shuffleBuffer, boolean skipBadImages) {
+  public TarShardDataset(TarShardIndex index, ImageDecoder decoder, int shuffleBuffer, boolean skipBadImages) {
     this(index, decoder, shuffleBuffer, skipBadImages, index.labeled(), new AtomicLong());
   }
 
-  private TarShardDataset(TarShardIndex index, ImageBytesDecoder decoder, int shuffleBuffer, boolean skipBadImages,
+  private TarShardDataset(TarShardIndex index, ImageDecoder decoder, int shuffleBuffer, boolean skipBadImages,
       boolean labeled, AtomicLong skipped) {
     if (shuffleBuffer < 0) {
       throw new IllegalArgumentException("shuffleBuffer must be >= 0, got " + shuffleBuffer);
@@ -81,9 +83,7 @@ public final class TarShardDataset implements SequentialDataset<Image> {
     ShardSample s = index.sample(i);
     Path shard = index.shards().get(s.shard());
     try (FileChannel channel = FileChannel.open(shard, StandardOpenOption.READ)) {
-      byte[] bytes = read(channel, shard, s);
-      String[] why = new String[1];
-      return decoder.decode(bytes, why).orElseThrow(() -> bad(shard, s, why[0], false));
+      return decoder.decode(read(channel, shard, s), shard.resolve(s.imageEntry()));
     } catch (IOException e) {
       throw new DataException(shard, "cannot read: " + e.getMessage(), e);
     }
@@ -169,11 +169,6 @@ public final class TarShardDataset implements SequentialDataset<Image> {
     return buffer.array();
   }
 
-  private DataException bad(Path shard, ShardSample s, String why, boolean skippable) {
-    return new CorruptDataException(shard, "image entry '" + s.imageEntry() + "' does not decode (" + why + "); write"
-        + " the shard again without it" + (skippable ? ", or set skip-bad-images: true to skip such images" : ""));
-  }
-
   /** An image entry's bytes, decoded when asked. */
   private final class EncodedImage implements Record<Image> {
     private final Path shard;
@@ -193,18 +188,16 @@ public final class TarShardDataset implements SequentialDataset<Image> {
 
     @Override
     public Optional<Image> decode() {
-      String[] why = new String[1];
-      Optional<Image> image = decoder.decode(bytes, why);
-      if (image.isPresent()) {
-        return image;
+      try {
+        return Optional.of(decoder.decode(bytes, shard.resolve(sample.imageEntry())));
+      } catch (CorruptDataException e) {
+        if (!skipBadImages) {
+          throw e;
+        }
+        long count = skipped.incrementAndGet();
+        LOG.warn("Skipping an image that does not decode ({} skipped so far): {}", count, e.getMessage());
+        return Optional.empty();
       }
-      if (!skipBadImages) {
-        throw bad(shard, sample, why[0], true);
-      }
-      long count = skipped.incrementAndGet();
-      LOG.warn("Skipping {} of {}: does not decode ({}); {} image(s) skipped so far", sample.imageEntry(), shard, why[0],
-          count);
-      return Optional.empty();
     }
   }
 

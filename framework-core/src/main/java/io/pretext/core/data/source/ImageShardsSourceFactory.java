@@ -9,7 +9,9 @@ import io.pretext.api.data.Dataset;
 import io.pretext.api.data.Image;
 import io.pretext.api.plugin.PluginFactory;
 import io.pretext.api.spi.DataSource;
-import io.pretext.core.data.shard.ImageBytesDecoder;
+import io.pretext.api.spi.Augmenter;
+import io.pretext.core.augment.Resize;
+import io.pretext.core.data.image.ImageDecoder;
 import io.pretext.core.data.shard.TarShardDataset;
 import io.pretext.core.data.shard.TarShardIndex;
 import java.nio.file.Path;
@@ -18,7 +20,9 @@ import java.util.Optional;
 /**
  * The {@code image-shards} data source: PNG/JPEG images in WebDataset-style tar shards
  * ({@code key.jpg}/{@code key.png}, optional {@code key.cls} label), streamed shard by shard through
- * a seeded shuffle buffer; see {@link TarShardDataset}.
+ * a seeded shuffle buffer; see {@link TarShardDataset}. Images are decoded on the batch workers at
+ * their own size; as with {@code image-folder}, the {@link DataSource#fitStep() fit step} resizes what
+ * the augmentation leaves to {@code size} (or height × width).
  */
 public final class ImageShardsSourceFactory implements PluginFactory<DataSource> {
 
@@ -27,12 +31,15 @@ public final class ImageShardsSourceFactory implements PluginFactory<DataSource>
     return ConfigSchema.builder()
         .required("path", ValueType.string(), "folder of the training shards (*.tar), or one tar file")
         .optionalNoDefault("test-path", ValueType.string(), "folder of the test shards (same classes)")
-        .optional("height", ValueType.integer(1, 4096), 32, "height images are resized to")
-        .optional("width", ValueType.integer(1, 4096), 32, "width images are resized to")
+        .optionalNoDefault("size", ValueType.integer(1, 4096), "side of the square the encoder takes (sets height and width)")
+        .optional("height", ValueType.integer(1, 4096), 32, "height the encoder takes: what the augmentation leaves is resized to it")
+        .optional("width", ValueType.integer(1, 4096), 32, "width the encoder takes: what the augmentation leaves is resized to it")
         .optional("channels", ValueType.integer(1, 3), 3, "1 = gray, 3 = RGB (images are converted)")
         .optional("shuffle-buffer", ValueType.integer(0, 1_000_000), 1000,
             "encoded images held to shuffle the stream (0: shard order only)")
         .optional("skip-bad-images", ValueType.bool(), false, "skip and count images that do not decode instead of failing")
+        .optional("max-pixels", ValueType.integer(1, (int) ImageDecoder.MAX_PIXELS_CAP), (int) ImageDecoder.DEFAULT_MAX_PIXELS,
+            "images whose header declares more pixels (width x height) are refused before decoding")
         .build();
   }
 
@@ -47,7 +54,10 @@ public final class ImageShardsSourceFactory implements PluginFactory<DataSource>
     if (channels != 1 && channels != 3) {
       throw ConfigException.at(config.pathOf("channels"), "expected 1 (gray) or 3 (RGB), got " + channels);
     }
-    ImageBytesDecoder decoder = new ImageBytesDecoder(channels, config.getInt("height", 32), config.getInt("width", 32));
+    int height = config.has("size") ? config.getInt("size", 32) : config.getInt("height", 32);
+    int width = config.has("size") ? config.getInt("size", 32) : config.getInt("width", 32);
+    ImageDecoder decoder = new ImageDecoder(channels, config.getInt("max-pixels", (int) ImageDecoder.DEFAULT_MAX_PIXELS));
+    Optional<Augmenter<?>> fit = Optional.of(Resize.to(height, width));
     int buffer = config.getInt("shuffle-buffer", 1000);
     boolean skip = config.getBoolean("skip-bad-images", false);
     Path path = Path.of(config.getString("path"));
@@ -59,6 +69,6 @@ public final class ImageShardsSourceFactory implements PluginFactory<DataSource>
           : Optional.of(new TarShardDataset(TarShardIndex.scan(testPath, trainIndex.labeled()
               ? trainIndex.classNames() : null), decoder, buffer, skip));
       return new DataSplits<>(train, test);
-    });
+    }, fit);
   }
 }

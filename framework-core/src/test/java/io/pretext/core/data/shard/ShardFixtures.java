@@ -1,6 +1,7 @@
 package io.pretext.core.data.shard;
 
 import io.pretext.api.data.Image;
+import io.pretext.core.data.image.ImageDecoder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -58,8 +59,8 @@ final class ShardFixtures {
     return Math.round(image.get(0, 0, 0) * 255);
   }
 
-  static ImageBytesDecoder decoder() {
-    return new ImageBytesDecoder(3, SIZE, SIZE);
+  static ImageDecoder decoder() {
+    return new ImageDecoder(3, ImageDecoder.DEFAULT_MAX_PIXELS);
   }
 
   /** Writes a tar of the given (name, content) pairs. */

@@ -43,7 +43,7 @@ class TarShardsTest {
     Map<Integer, Integer> labelOfId = new HashMap<>();
     for (int i = 0; i < data.size(); i++) {
       Image image = data.get(i);
-      assertEquals(ShardFixtures.decoder().decode(ShardFixtures.png(ShardFixtures.id(image)), new String[1]).get(),
+      assertEquals(ShardFixtures.decoder().decode(ShardFixtures.png(ShardFixtures.id(image)), Path.of("source.png")),
           image, "the same pixels as the source file");
       labelOfId.put(ShardFixtures.id(image), data.label(i));
     }
