@@ -2,7 +2,8 @@
 # Time to the first training step: image-folder against image-shards, on N generated JPEGs
 # (bench/MakeJpegs.java: sizes 160x120 to 640x480, 4 classes). Each run is `pretext pretrain`
 # with train.max-steps=1 (resnet-mini on 32x32 RotNet, batch 64), timed from the command's start
-# to its end (JVM start, data loading, the one step). Shards are written once beforehand with
+# to its end (JVM start, data loading, the one step), with the run's own data-stage time (index or
+# tar header scan) from its report.md. Shards are written once beforehand with
 # `pretext data shard` (its time is reported too).
 #
 #   bench/shards-startup.sh [N] [SHARD_SIZE]      (defaults 5000 and 1000)
@@ -16,6 +17,7 @@ pretext="${PRETEXT:-$root/pretext}"
 out="$root/bench/results/$(date +%Y%m%d-%H%M%S)-shards"
 mkdir -p "$out"
 images="$out/images"
+export PRETEXT_DATA_CACHE="${PRETEXT_DATA_CACHE:-$out/cache}" # the folder index starts uncached
 java "$root/bench/MakeJpegs.java" "$images" "$n" 4
 t0=$(date +%s.%N)
 "$pretext" data shard "$images" --out "$out/shards" --shard-size "$shard_size" > "$out/shard.out"
@@ -38,15 +40,16 @@ run() { # name config -> seconds
   e=$(date +%s.%N)
   awk -v a="$s" -v b="$e" 'BEGIN {printf "%.1f", b - a}'
 }
+stage() { grep -m1 '^| data |' "$out/runs/$1/report.md" | cut -d'|' -f3 | xargs; }
 folder_s=$(run folder "$out/folder.yaml")
 shards_s=$(run shards "$out/shards.yaml")
 {
   echo "# Time to the first training step, $n JPEGs (160x120..640x480), $(nproc) cores"
   echo
-  echo "| source | command wall (s) |"
-  echo "|---|---|"
-  echo "| image-folder | $folder_s |"
-  echo "| image-shards (shard size $shard_size) | $shards_s |"
+  echo "| source | command wall (s) | data stage (report.md) |"
+  echo "|---|---|---|"
+  echo "| image-folder (uncached index) | $folder_s | $(stage folder) |"
+  echo "| image-shards (shard size $shard_size) | $shards_s | $(stage shards) |"
   echo
   echo "Writing the shards: ${shard_s} s ($(cat "$out/shard.out"))."
   echo "Command: bench/shards-startup.sh $n $shard_size"
