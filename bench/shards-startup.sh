@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Time to the first training step: image-folder against image-shards, on N generated JPEGs
-# (bench/MakeJpegs.java: sizes 160x120 to 640x480, 4 classes). Each run is `pretext pretrain`
+# (bench/MakeImages.java: sizes 160x120 to 640x480, 4 classes). Each run is `pretext pretrain`
 # with train.max-steps=1 (resnet-mini on 32x32 RotNet, batch 64), timed from the command's start
 # to its end (JVM start, data loading, the one step), with the run's own data-stage time (index or
 # tar header scan) from its report.md. Shards are written once beforehand with
@@ -18,7 +18,7 @@ out="$root/bench/results/$(date +%Y%m%d-%H%M%S)-shards"
 mkdir -p "$out"
 images="$out/images"
 export PRETEXT_DATA_CACHE="${PRETEXT_DATA_CACHE:-$out/cache}" # the folder index starts uncached
-java "$root/bench/MakeJpegs.java" "$images" "$n" 4
+java "$root/bench/MakeImages.java" "$images" "$n" 4
 t0=$(date +%s.%N)
 "$pretext" data shard "$images" --out "$out/shards" --shard-size "$shard_size" > "$out/shard.out"
 t1=$(date +%s.%N)
