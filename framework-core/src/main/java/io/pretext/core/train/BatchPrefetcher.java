@@ -2,6 +2,7 @@ package io.pretext.core.train;
 
 import io.pretext.api.PretextUserException;
 import io.pretext.api.data.Dataset;
+import io.pretext.api.data.SequentialDataset;
 import io.pretext.api.runtime.SeedSource;
 import io.pretext.api.spi.AugmentPipeline;
 import io.pretext.api.spi.PretextTask;
@@ -13,11 +14,14 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +37,13 @@ import java.util.random.RandomGenerator;
  * the batches do not depend on the number of workers or on thread timing. Batches come back in
  * order. A worker's exception is rethrown on the training thread: a {@link PretextUserException}
  * as it is, anything else wrapped in a {@link BatchPreparationException} with it as the cause.
+ *
+ * <p>A {@link SequentialDataset} (tar shards) is not read by index: one reader thread takes the
+ * epoch's {@link SequentialDataset#stream stream}, opened with the generator {@code ("shuffle",
+ * epoch)}, and cuts it into batches in order; the workers decode the records and prepare the
+ * batches. The order is then the stream's, the same for any number of workers; a resumed epoch
+ * reads the stream again and passes over the records of the batches before its position without
+ * decoding them. Records that the source skips as bad images leave their batch one sample short.
  */
 public final class BatchPrefetcher implements AutoCloseable {
   private final Dataset<?> data;
@@ -44,6 +55,7 @@ public final class BatchPrefetcher implements AutoCloseable {
   private final int prefetch;
   private final LengthGrouping grouping; // null: plain shuffled batches
   private final ExecutorService pool;
+  private final ExecutorService reader; // null unless the data is sequential
 
   /** One prepared batch and how long the training thread waited for it. */
   public record PreparedBatch(int epoch, int index, TrainingBatch batch, long waitNanos) {}
@@ -97,8 +109,15 @@ public final class BatchPrefetcher implements AutoCloseable {
     this.batchSize = batchSize;
     this.dropLast = dropLast;
     this.prefetch = prefetch;
+    if (groupByLength && data instanceof SequentialDataset) {
+      throw new PretextUserException("train.group-by-length is true, but the data source streams its samples"
+          + " (" + data.getClass().getSimpleName() + ") and cannot sort them by length. Set train.group-by-length"
+          + " to false.");
+    }
     this.grouping = groupByLength ? new LengthGrouping(lengths(data, task)) : null;
-    this.pool = Executors.newFixedThreadPool(workers, namedDaemons());
+    this.pool = Executors.newFixedThreadPool(workers, namedDaemons("pretext-batch-"));
+    this.reader = data instanceof SequentialDataset ? Executors.newSingleThreadExecutor(namedDaemons("pretext-reader-"))
+        : null;
   }
 
   private static int[] lengths(Dataset<?> data, PretextTask task) {
@@ -167,15 +186,22 @@ public final class BatchPrefetcher implements AutoCloseable {
    * batches before it are neither prepared nor returned, and the rest are those of the whole epoch.
    */
   public Epoch epoch(int epoch, int from) {
-    return new Epoch(epoch, plan(epoch), from);
+    if (data instanceof SequentialDataset<?> sequential) {
+      return new Epoch(epoch, new StreamedBatches(epoch, sequential, from), from);
+    }
+    return new Epoch(epoch, new IndexedBatches(epoch, plan(epoch)), from);
   }
 
   /** Stops the workers, waiting briefly for running preparations. */
   @Override
   public void close() {
     pool.shutdownNow();
+    if (reader != null) {
+      reader.shutdown();
+    }
     try {
-      if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+      if (!pool.awaitTermination(10, TimeUnit.SECONDS)
+          || (reader != null && !reader.awaitTermination(10, TimeUnit.SECONDS))) {
         throw new IllegalStateException("batch workers did not stop within 10 s");
       }
     } catch (InterruptedException e) {
@@ -195,24 +221,144 @@ public final class BatchPrefetcher implements AutoCloseable {
     return batch;
   }
 
-  private static ThreadFactory namedDaemons() {
+  /** Decodes streamed records on a worker (dropping those skipped as bad) and prepares their batch. */
+  private TrainingBatch prepareRecords(int epoch, int index, List<? extends SequentialDataset.Record<?>> records) {
+    List<Object> samples = new ArrayList<>(records.size());
+    for (SequentialDataset.Record<?> r : records) {
+      Optional<?> sample = r.decode();
+      sample.ifPresent(samples::add);
+    }
+    if (samples.isEmpty()) {
+      throw new PretextUserException("Every sample of batch " + index + " of epoch " + epoch + " was skipped as a bad"
+          + " image (first: " + records.get(0).name() + "). Check the data: too many of its images do not decode.");
+    }
+    TrainingBatch batch = task.prepareBatch(samples, augment, seeds.generator("batch", epoch, index));
+    if (batch == null) {
+      throw new IllegalStateException(task.getClass().getName() + ".prepareBatch returned null");
+    }
+    return batch;
+  }
+
+  private static ThreadFactory namedDaemons(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(r, "pretext-batch-" + count.incrementAndGet());
+      Thread t = new Thread(r, prefix + count.incrementAndGet());
       t.setDaemon(true);
       return t;
     };
   }
 
+  /** Where an epoch's batches come from: started one by one, in order. */
+  private interface BatchSource {
+    int size();
+
+    Future<TrainingBatch> start(int index);
+
+    /** Releases what the source holds once no more batches are started. */
+    void close();
+  }
+
+  /** An indexed dataset's batches: each worker gets its batch's indices from the plan. */
+  private final class IndexedBatches implements BatchSource {
+    private final int epoch;
+    private final List<int[]> plan;
+
+    IndexedBatches(int epoch, List<int[]> plan) {
+      this.epoch = epoch;
+      this.plan = plan;
+    }
+
+    @Override
+    public int size() {
+      return plan.size();
+    }
+
+    @Override
+    public Future<TrainingBatch> start(int index) {
+      int[] indices = plan.get(index);
+      return pool.submit(() -> prepare(epoch, index, indices));
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /**
+   * A sequential dataset's batches: the reader thread takes each batch's records from the stream in
+   * order (the stream is opened, and a resumed epoch's earlier records passed over, by the first
+   * read); a worker then decodes and prepares the batch.
+   */
+  private final class StreamedBatches implements BatchSource {
+    private final int epoch;
+    private final SequentialDataset<?> data;
+    private final int from;
+    private SequentialDataset.Stream<?> stream; // used on the reader thread only
+
+    StreamedBatches(int epoch, SequentialDataset<?> data, int from) {
+      this.epoch = epoch;
+      this.data = data;
+      this.from = from;
+    }
+
+    @Override
+    public int size() {
+      return batchesPerEpoch();
+    }
+
+    @Override
+    public Future<TrainingBatch> start(int index) {
+      int count = Math.min(batchSize, data.size() - index * batchSize);
+      return CompletableFuture.supplyAsync(() -> read(index, count), reader)
+          .thenApplyAsync(records -> prepareRecords(epoch, index, records), pool);
+    }
+
+    private List<SequentialDataset.Record<?>> read(int index, int count) {
+      if (stream == null) {
+        stream = data.stream(seeds.generator("shuffle", epoch));
+        for (long skip = (long) from * batchSize; skip > 0; skip--) {
+          next(index);
+        }
+      }
+      List<SequentialDataset.Record<?>> records = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        records.add(next(index));
+      }
+      return records;
+    }
+
+    private SequentialDataset.Record<?> next(int index) {
+      if (!stream.hasNext()) {
+        throw new IllegalStateException(data.getClass().getName() + "'s stream ended before batch " + index
+            + " of epoch " + epoch + ": it must yield all " + data.size() + " samples");
+      }
+      return stream.next();
+    }
+
+    @Override
+    public void close() {
+      Runnable closeStream = () -> {
+        if (stream != null) {
+          stream.close();
+        }
+      };
+      try {
+        reader.execute(closeStream); // after the reads already queued
+      } catch (RejectedExecutionException stopped) {
+        closeStream.run();
+      }
+    }
+  }
+
   /** The batches of one epoch, in order, each prepared ahead on the worker pool. */
   public final class Epoch implements Iterator<PreparedBatch>, AutoCloseable {
     private final int epoch;
-    private final List<int[]> plan;
+    private final BatchSource plan;
     private final Deque<Future<TrainingBatch>> ahead = new ArrayDeque<>();
     private int submitted;
     private int taken;
+    private boolean closed;
 
-    private Epoch(int epoch, List<int[]> plan, int from) {
+    private Epoch(int epoch, BatchSource plan, int from) {
       if (from < 0 || from > plan.size()) {
         throw new IllegalArgumentException("batch " + from + " is outside epoch " + epoch + " of " + plan.size());
       }
@@ -266,13 +412,22 @@ public final class BatchPrefetcher implements AutoCloseable {
       }
       ahead.clear();
       submitted = plan.size();
+      release();
     }
 
     private void fill() {
       while (submitted < plan.size() && ahead.size() < prefetch) {
-        int index = submitted++;
-        int[] indices = plan.get(index);
-        ahead.addLast(pool.submit(() -> prepare(epoch, index, indices)));
+        ahead.addLast(plan.start(submitted++));
+      }
+      if (submitted == plan.size()) {
+        release();
+      }
+    }
+
+    private void release() {
+      if (!closed) {
+        closed = true;
+        plan.close();
       }
     }
 

@@ -35,7 +35,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DataPluginsTest {
-  private static final List<String> NAMES = List.of("fashion-mnist", "mnist", "idx", "image-folder", "text-lines",
+  private static final List<String> NAMES = List.of("fashion-mnist", "mnist", "idx", "image-folder", "image-shards", "text-lines",
       "labeled-text", "sotu", "sentiment");
   @TempDir Path dir;
 
@@ -65,7 +65,7 @@ class DataPluginsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"fashion-mnist", "mnist", "idx", "image-folder", "text-lines", "labeled-text", "sotu", "sentiment"})
+  @ValueSource(strings = {"fashion-mnist", "mnist", "idx", "image-folder", "image-shards", "text-lines", "labeled-text", "sotu", "sentiment"})
   void everyFactoryIsBuiltByGuiceWithALowerCaseSchema(String name) {
     PluginFactory<?> f = registry().factory(PluginKind.DATA_SOURCE, name, "data.name");
     assertFalse(f.description().isBlank());

@@ -1,8 +1,10 @@
 package io.pretext.runner.cli;
 
+import io.pretext.api.PretextUserException;
 import io.pretext.core.data.fetch.DataFetcher;
 import io.pretext.core.data.fetch.DatasetSpec;
 import io.pretext.core.data.fetch.FetchResult;
+import io.pretext.core.data.shard.TarShardWriter;
 import io.pretext.api.runtime.RuntimeSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,10 +15,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code pretext data fetch|list}: the named data sets and their cache. */
+/** {@code pretext data fetch|list|shard}: the named data sets and their cache; tar shards from an image folder. */
 @Command(name = "data", mixinStandardHelpOptions = true,
-    description = "Fetch and list the named data sets (cache: $" + RuntimeSettings.DATA_CACHE_ENV + " or ~/.cache/pretext).",
-    subcommands = {DataCommand.Fetch.class, DataCommand.ListSets.class})
+    description = "Fetch and list the named data sets (cache: $" + RuntimeSettings.DATA_CACHE_ENV + " or ~/.cache/pretext);"
+        + " write tar shards from an image folder.",
+    subcommands = {DataCommand.Fetch.class, DataCommand.ListSets.class, DataCommand.Shard.class})
 final class DataCommand implements Runnable {
   @Spec
   private CommandSpec spec;
@@ -77,6 +80,36 @@ final class DataCommand implements Runnable {
         out.printf("%-14s %s%n%-14s from %s; %s%n", d.name(), d.description(), "", d.source(), state);
       }
       out.println("cache: " + fetcher.cacheFolder());
+    }
+  }
+
+  /** Writes WebDataset-style tar shards from an image folder, for the {@code image-shards} data source. */
+  @Command(name = "shard", mixinStandardHelpOptions = true,
+      description = "Write tar shards (KEY.jpg/KEY.png, KEY.cls labels, classes.json) from an image folder: flat,"
+          + " or one subfolder per class.")
+  static final class Shard implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The image folder.")
+    private Path images;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder the shards go to (new or empty).")
+    private Path out;
+
+    @Option(names = "--shard-size", paramLabel = "N", defaultValue = "1000", description = "Images per shard (default ${DEFAULT-VALUE}).")
+    private int shardSize;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+        description = "Seed of the order images are written in, so that shards mix the classes (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Override
+    public void run() {
+      if (shardSize < 1) {
+        throw new PretextUserException("--shard-size must be at least 1, got " + shardSize);
+      }
+      spec.commandLine().getOut().println(new TarShardWriter(shardSize, seed).write(images, out).summary());
     }
   }
 }

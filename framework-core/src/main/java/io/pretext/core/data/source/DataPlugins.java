@@ -12,6 +12,7 @@ public final class DataPlugins extends PluginModule {
     plugins.dataSource("mnist", MnistSourceFactory.class);
     plugins.dataSource("idx", IdxSourceFactory.class);
     plugins.dataSource("image-folder", ImageFolderSourceFactory.class);
+    plugins.dataSource("image-shards", ImageShardsSourceFactory.class);
     plugins.dataSource("text-lines", TextLinesSourceFactory.class);
     plugins.dataSource("labeled-text", LabeledTextSourceFactory.class);
     plugins.dataSource("sotu", SotuSourceFactory.class);
