@@ -20,14 +20,16 @@ out="$root/bench/results/$(date +%Y%m%d-%H%M%S)-folder-scale"
 mkdir -p "$out"
 java "$root/bench/MakeImages.java" "$out/base" 1000 4
 
-fan_out() { # N DIR: N paths, class-k/img-i.jpg, linked to the base images
-  local n=$1 dir=$2
-  for c in 0 1 2 3; do mkdir -p "$dir/class-$c"; done
-  local base=("$out"/base/*/*.jpg)
-  local b=${#base[@]}
-  for ((i = 0; i < n; i++)); do
-    ln "${base[$((i % b))]}" "$dir/class-$((i % 4))/img-$i.jpg"
-  done
+fan_out() { # N DIR: N paths, class-k/img-i.jpg, hard links to the base images
+  python3 - "$1" "$2" "$out/base" <<'PY'
+import os, sys
+n, dst, base = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+files = sorted(os.path.join(d, f) for d, _, fs in os.walk(base) for f in fs if f.endswith(".jpg"))
+for c in range(4):
+    os.makedirs(os.path.join(dst, "class-%d" % c), exist_ok=True)
+for i in range(n):
+    os.link(files[i % len(files)], os.path.join(dst, "class-%d" % (i % 4), "img-%d.jpg" % i))
+PY
 }
 config() { # NAME DATA_LINE
   cat > "$out/$1.yaml" <<YAML
