@@ -19,6 +19,12 @@ public final class MemoryCheck {
   static final long BYTES_PER_PARAMETER = 16;
   /** A batch's views as the contrastive tasks build them; other tasks build one (still refused at 2). */
   static final long VIEWS = 2;
+  /**
+   * Batches alive at once, counted in copies of one batch: each of the default 2 workers builds one,
+   * one waits in the queue and one is in the step (4), each held twice while it is assembled (the
+   * samples' own arrays and the batch tensor).
+   */
+  static final long BATCH_COPIES = 8;
 
   private final long physicalBytes;
   private final long heapBytes;
@@ -62,11 +68,12 @@ public final class MemoryCheck {
       if (pixels <= 0) {
         continue;
       }
-      double bytes = (double) pixels * 4 * VIEWS * batchSize;
+      double bytes = (double) pixels * 4 * VIEWS * batchSize * BATCH_COPIES;
       if (bytes > heapBytes / 2.0) {
         String key = step.has("size") ? step.pathOf("size") : step.pathOf("height");
         throw ConfigException.at(key, "an output of " + count(pixels) + " pixels a sample, at train.batch-size "
-            + batchSize + " and " + VIEWS + " views, needs at least " + size(bytes) + " for one batch, more than half of"
+            + batchSize + " and " + VIEWS + " views, needs at least " + size(bytes) + " for the " + BATCH_COPIES
+            + " copies of a batch that the workers, the queue and the step hold at once, more than half of"
             + " the Java heap of " + size(heapBytes) + "; lower this size or train.batch-size, or raise the heap with"
             + " PRETEXT_JAVA_OPTS=-Xmx<size> (e.g. -Xmx16g)");
       }

@@ -75,7 +75,15 @@ public final class PretextCli implements Runnable {
       c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
       return USER_ERROR;
     });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli hands only exceptions to the handler above; the heap running out is the user's to fix
+      err.println("error: the Java heap ran out of memory (" + e.getMessage() + ", at most "
+          + Runtime.getRuntime().maxMemory() / (1L << 20) + " MiB); lower train.batch-size or the image and crop"
+          + " sizes, or raise the heap with PRETEXT_JAVA_OPTS=-Xmx<size>. A run keeps its last checkpoint and its log.");
+      return USER_ERROR;
+    }
   }
 
   /** Gives commands the shared plugin bootstrap through their constructor. */

@@ -59,8 +59,12 @@ class BadConfigCorpusTest {
                 "choose a smaller value")),
         Arguments.of("crop too large for the heap", (Content) () -> VALID.replace("size: 28", "size: 16384")
             .getBytes(StandardCharsets.UTF_8),
-            List.of("run.yaml", "augment[0].size (line 5)", "GiB for one batch", "Java heap", "train.batch-size",
-                "PRETEXT_JAVA_OPTS=-Xmx")));
+            List.of("run.yaml", "augment[0].size (line 5)", "copies of a batch", "Java heap", "train.batch-size",
+                "PRETEXT_JAVA_OPTS=-Xmx")),
+        // at a batch of 2 one batch is 4 GiB: it passed a check of one batch, then ran out of heap in the workers
+        Arguments.of("crop too large for the heap at a tiny batch", (Content) () -> VALID.replace("size: 28", "size: 16384")
+            .replace("batch-size: 256", "batch-size: 2").getBytes(StandardCharsets.UTF_8),
+            List.of("run.yaml", "augment[0].size (line 5)", "at train.batch-size 2", "copies of a batch", "Java heap")));
   }
 
   @ParameterizedTest(name = "{0}")
