@@ -1,5 +1,6 @@
 package io.pretext.core.train;
 
+import io.pretext.core.data.Permutations;
 import io.pretext.api.PretextUserException;
 import io.pretext.api.data.Dataset;
 import io.pretext.api.data.SequentialDataset;
@@ -142,7 +143,7 @@ public final class BatchPrefetcher implements AutoCloseable {
    * with length grouping, sorted by length within chunks before the cut and the batches shuffled.
    */
   public List<int[]> plan(int epoch) {
-    int[] order = permutation(data.size(), seeds.generator("shuffle", epoch));
+    int[] order = Permutations.of(data.size(), seeds.generator("shuffle", epoch));
     if (grouping != null) {
       order = grouping.sortedWithinChunks(order, batchSize);
     }
@@ -154,23 +155,8 @@ public final class BatchPrefetcher implements AutoCloseable {
     if (grouping == null) {
       return batches;
     }
-    int[] batchOrder = permutation(batches.size(), seeds.generator("batch-order", epoch));
+    int[] batchOrder = Permutations.of(batches.size(), seeds.generator("batch-order", epoch));
     return Arrays.stream(batchOrder).mapToObj(batches::get).toList();
-  }
-
-  /** 0..n-1 in a seeded order (Fisher-Yates). */
-  private static int[] permutation(int n, RandomGenerator random) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return order;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.pretext.core.data.shard;
 
+import io.pretext.core.data.Permutations;
 import io.pretext.api.data.CorruptDataException;
 import io.pretext.api.data.DataException;
 import io.pretext.api.data.Image;
@@ -119,7 +120,7 @@ public final class TarShardDataset implements SequentialDataset<Image> {
 
   @Override
   public Stream<Image> stream(RandomGenerator random) {
-    int[] order = permutation(index.shards().size(), random);
+    int[] order = Permutations.of(index.shards().size(), random);
     ShardReader reader = new ShardReader(order);
     ShuffleBuffer<Record<Image>> shuffled = new ShuffleBuffer<>(reader, shuffleBuffer, random);
     return new Stream<>() {
@@ -138,20 +139,6 @@ public final class TarShardDataset implements SequentialDataset<Image> {
         reader.close();
       }
     };
-  }
-
-  private static int[] permutation(int n, RandomGenerator random) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return order;
   }
 
   private static byte[] read(FileChannel channel, Path shard, ShardSample s) throws IOException {

@@ -1,6 +1,5 @@
 package io.pretext.core.data.source;
 
-import io.pretext.api.config.ConfigException;
 import io.pretext.api.config.ConfigNode;
 import io.pretext.api.config.ConfigSchema;
 import io.pretext.api.config.ValueType;
@@ -12,7 +11,6 @@ import io.pretext.api.spi.Augmenter;
 import io.pretext.api.runtime.RuntimeSettings;
 import io.pretext.api.spi.DataSource;
 import com.google.inject.Inject;
-import io.pretext.core.augment.Resize;
 import io.pretext.core.data.image.FolderIndex;
 import io.pretext.core.data.image.ImageDecoder;
 import io.pretext.core.data.image.ImageFileDataset;
@@ -37,20 +35,13 @@ public final class ImageFolderSourceFactory implements PluginFactory<DataSource>
 
   @Override
   public ConfigSchema schema() {
-    return ConfigSchema.builder()
+    ConfigSchema.Builder b = ConfigSchema.builder()
         .required("path", ValueType.string(), "folder of the training images")
         .optionalNoDefault("test-path", ValueType.string(), "folder of the test images (same layout)")
-        .optionalNoDefault("size", ValueType.integer(1, 4096), "side of the square the encoder takes (sets height and width)")
-        .optional("height", ValueType.integer(1, 4096), 32, "height the encoder takes: what the augmentation leaves is resized to it")
-        .optional("width", ValueType.integer(1, 4096), 32, "width the encoder takes: what the augmentation leaves is resized to it")
-        .optional("channels", ValueType.integer(1, 3), 3, "1 = gray, 3 = RGB (images are converted)")
         .optional("labeled", ValueType.bool(), true, "one subfolder per class (true) or a flat folder (false)")
-        .optional("skip-bad-images", ValueType.bool(), false, "skip and count images that do not decode instead of failing")
-        .optional("max-pixels", ValueType.integer(1, (int) ImageDecoder.MAX_PIXELS_CAP), (int) ImageDecoder.DEFAULT_MAX_PIXELS,
-            "images whose header declares more pixels (width x height) are refused before decoding")
         .optionalNoDefault("index-cache", ValueType.string(),
-            "folder for the cached file index (default image-index/ in the data cache)")
-        .build();
+            "folder for the cached file index (default image-index/ in the data cache)");
+    return ImageFileKeys.decodingKeys(b).build();
   }
 
   @Override
@@ -61,20 +52,14 @@ public final class ImageFolderSourceFactory implements PluginFactory<DataSource>
 
   @Override
   public DataSource create(ConfigNode config) {
-    int channels = config.getInt("channels", 3);
-    if (channels != 1 && channels != 3) {
-      throw ConfigException.at(config.pathOf("channels"), "expected 1 (gray) or 3 (RGB), got " + channels);
-    }
-    int height = config.has("size") ? config.getInt("size", 32) : config.getInt("height", 32);
-    int width = config.has("size") ? config.getInt("size", 32) : config.getInt("width", 32);
     boolean labeled = config.getBoolean("labeled", true);
     boolean skip = config.getBoolean("skip-bad-images", false);
-    ImageDecoder decoder = new ImageDecoder(channels, config.getInt("max-pixels", (int) ImageDecoder.DEFAULT_MAX_PIXELS));
+    ImageDecoder decoder = ImageFileKeys.decoder(config);
     IndexCache cache = new IndexCache(config.has("index-cache") ? Path.of(config.getString("index-cache"))
         : defaultIndexCache);
     Path path = Path.of(config.getString("path"));
     Path testPath = config.has("test-path") ? Path.of(config.getString("test-path")) : null;
-    Optional<Augmenter<?>> fit = Optional.of(Resize.to(height, width));
+    Optional<Augmenter<?>> fit = ImageFileKeys.fitStep(config);
     return new LoadingDataSource(Image.class, () -> {
       FolderIndex trainIndex = cache.index(path, labeled, null, skip).index();
       ImageFileDataset train = new ImageFileDataset(trainIndex, decoder, skip);

@@ -1,6 +1,5 @@
 package io.pretext.core.data.source;
 
-import io.pretext.api.config.ConfigException;
 import io.pretext.api.config.ConfigNode;
 import io.pretext.api.config.ConfigSchema;
 import io.pretext.api.config.ValueType;
@@ -10,7 +9,6 @@ import io.pretext.api.data.Image;
 import io.pretext.api.plugin.PluginFactory;
 import io.pretext.api.spi.DataSource;
 import io.pretext.api.spi.Augmenter;
-import io.pretext.core.augment.Resize;
 import io.pretext.core.data.image.ImageDecoder;
 import io.pretext.core.data.shard.TarShardDataset;
 import io.pretext.core.data.shard.TarShardIndex;
@@ -28,19 +26,12 @@ public final class ImageShardsSourceFactory implements PluginFactory<DataSource>
 
   @Override
   public ConfigSchema schema() {
-    return ConfigSchema.builder()
+    ConfigSchema.Builder b = ConfigSchema.builder()
         .required("path", ValueType.string(), "folder of the training shards (*.tar), or one tar file")
         .optionalNoDefault("test-path", ValueType.string(), "folder of the test shards (same classes)")
-        .optionalNoDefault("size", ValueType.integer(1, 4096), "side of the square the encoder takes (sets height and width)")
-        .optional("height", ValueType.integer(1, 4096), 32, "height the encoder takes: what the augmentation leaves is resized to it")
-        .optional("width", ValueType.integer(1, 4096), 32, "width the encoder takes: what the augmentation leaves is resized to it")
-        .optional("channels", ValueType.integer(1, 3), 3, "1 = gray, 3 = RGB (images are converted)")
         .optional("shuffle-buffer", ValueType.integer(0, 1_000_000), 1000,
-            "encoded images held to shuffle the stream (0: shard order only)")
-        .optional("skip-bad-images", ValueType.bool(), false, "skip and count images that do not decode instead of failing")
-        .optional("max-pixels", ValueType.integer(1, (int) ImageDecoder.MAX_PIXELS_CAP), (int) ImageDecoder.DEFAULT_MAX_PIXELS,
-            "images whose header declares more pixels (width x height) are refused before decoding")
-        .build();
+            "encoded images held to shuffle the stream (0: shard order only)");
+    return ImageFileKeys.decodingKeys(b).build();
   }
 
   @Override
@@ -50,14 +41,8 @@ public final class ImageShardsSourceFactory implements PluginFactory<DataSource>
 
   @Override
   public DataSource create(ConfigNode config) {
-    int channels = config.getInt("channels", 3);
-    if (channels != 1 && channels != 3) {
-      throw ConfigException.at(config.pathOf("channels"), "expected 1 (gray) or 3 (RGB), got " + channels);
-    }
-    int height = config.has("size") ? config.getInt("size", 32) : config.getInt("height", 32);
-    int width = config.has("size") ? config.getInt("size", 32) : config.getInt("width", 32);
-    ImageDecoder decoder = new ImageDecoder(channels, config.getInt("max-pixels", (int) ImageDecoder.DEFAULT_MAX_PIXELS));
-    Optional<Augmenter<?>> fit = Optional.of(Resize.to(height, width));
+    ImageDecoder decoder = ImageFileKeys.decoder(config);
+    Optional<Augmenter<?>> fit = ImageFileKeys.fitStep(config);
     int buffer = config.getInt("shuffle-buffer", 1000);
     boolean skip = config.getBoolean("skip-bad-images", false);
     Path path = Path.of(config.getString("path"));
