@@ -36,7 +36,8 @@ class EncoderExportTest extends ExportTestBase {
     return Stream.of(
         Arguments.of("mlp", new MlpEncoder(List.of(16L), 8), new Shape(1, 8, 8)),
         Arguments.of("resnet-mini", new ResNetMini(4), new Shape(1, 28, 28)),
-        Arguments.of("resnet18", new ResNet18(4), new Shape(3, 16, 16)));
+        Arguments.of("resnet18", new ResNet18(4), new Shape(3, 16, 16)),
+        Arguments.of("resnet18-imagenet-stem", new ResNet18(4, ResNet18.Stem.IMAGENET), new Shape(3, 40, 40)));
   }
 
   @ParameterizedTest(name = "{0}")

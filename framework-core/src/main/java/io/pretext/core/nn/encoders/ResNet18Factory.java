@@ -11,6 +11,9 @@ public final class ResNet18Factory implements PluginFactory<Encoder> {
   private static final ConfigSchema SCHEMA = ConfigSchema.builder()
       .optional("width", ValueType.integer(1, ResNet18.MAX_WIDTH), 64,
           "channels of the first stage (64 in the paper); features = 8 x width")
+      .optional("stem", ValueType.oneOf("cifar", "imagenet"), "cifar",
+          "cifar: conv3x3, no max pool (small images); imagenet: conv7x7 stride 2 + max pool, 16x less work"
+              + " (images of 64 px and more, e.g. 96x96)")
       .build();
 
   @Override
@@ -20,11 +23,12 @@ public final class ResNet18Factory implements PluginFactory<Encoder> {
 
   @Override
   public String description() {
-    return "ResNet-18 with a CIFAR-style 3x3 stem and no max pool (He et al. 2016)";
+    return "ResNet-18 (He et al. 2016) with a CIFAR-style 3x3 stem (default) or the ImageNet 7x7 stem and max pool";
   }
 
   @Override
   public Encoder create(ConfigNode config) {
-    return new ResNet18(config.getInt("width"));
+    return new ResNet18(config.getInt("width"),
+        ResNet18.Stem.valueOf(config.getString("stem").toUpperCase(java.util.Locale.ROOT)));
   }
 }

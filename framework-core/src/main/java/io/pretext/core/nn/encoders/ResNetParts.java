@@ -55,7 +55,7 @@ final class ResNetParts {
     long w = inputShape.get(2);
     if (c < 1 || h < minSide || w < minSide) {
       throw new IllegalArgumentException(encoder + " needs at least 1 channel and images of at least " + minSide + "x"
-          + minSide + " (its " + stride2Stages + " stride-2 stages must leave a 2x2 map), got (C, H, W) = "
+          + minSide + " (its " + stride2Stages + " stride-2 steps must leave a 2x2 map), got (C, H, W) = "
           + inputShape);
     }
   }

@@ -66,6 +66,20 @@ class ResNetEncodersTest {
     assertEquals(new Shape(2, 32), outputShape(new ResNet18(4), new Shape(c, h, w)));
   }
 
+  @ParameterizedTest
+  @CsvSource({"3,96,96", "1,33,33", "3,64,48"})
+  void resnet18WithTheImageNetStemGivesEightWidthFeatures(long c, long h, long w) {
+    assertEquals(new Shape(2, 32), outputShape(new ResNet18(4, ResNet18.Stem.IMAGENET), new Shape(c, h, w)));
+  }
+
+  @Test
+  void resnet18WithTheImageNetStemHasTheTorchvisionParameterCount() {
+    // torchvision's resnet18 has 11,689,512 parameters, of which the 1000-way classifier is 513,000
+    Block block = init(new ResNet18(64, ResNet18.Stem.IMAGENET).build(new Shape(3, 64, 64)), manager,
+        new Shape(1, 3, 64, 64));
+    assertEquals(11_176_512, trainableParameters(block));
+  }
+
   @Test
   void resnetMiniHasTheReferenceParameterCounts() {
     Shape batch = new Shape(1, 1, 28, 28);
@@ -82,8 +96,8 @@ class ResNetEncodersTest {
 
   @Test
   void builtInEncodersUseOnlyRegisteredLayers() {
-    for (Encoder e : List.of(new ResNetMini(4), new ResNet18(4))) {
-      Block block = e.build(new Shape(3, 32, 32));
+    for (Encoder e : List.of(new ResNetMini(4), new ResNet18(4), new ResNet18(4, ResNet18.Stem.IMAGENET))) {
+      Block block = e.build(new Shape(3, 48, 48));
       assertEquals(List.of(), PluginLoader.discover().layerExporters().unsupported(block), e.getClass().getSimpleName());
     }
   }
@@ -96,6 +110,9 @@ class ResNetEncodersTest {
     IllegalArgumentException small18 = assertThrows(IllegalArgumentException.class,
         () -> new ResNet18(8).featureSize(new Shape(3, 8, 8)));
     assertTrue(small18.getMessage().contains("at least 9x9"), small18.getMessage());
+    IllegalArgumentException smallStem = assertThrows(IllegalArgumentException.class,
+        () -> new ResNet18(8, ResNet18.Stem.IMAGENET).featureSize(new Shape(3, 32, 32)));
+    assertTrue(smallStem.getMessage().contains("at least 33x33"), smallStem.getMessage());
     IllegalArgumentException rank = assertThrows(IllegalArgumentException.class,
         () -> new ResNetMini(16).build(new Shape(28, 28)));
     assertTrue(rank.getMessage().contains("(C, H, W)"), rank.getMessage());
