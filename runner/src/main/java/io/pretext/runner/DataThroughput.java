@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * How fast a run's data pipeline alone makes training batches ({@code pretext data throughput}):
  * the run's data source, its pretext task's batch preparation (its views) and augmentation with
- * the data's fit step, through the pretraining {@link BatchPrefetcher}, with no model. After one
- * warm-up batch, the given number of batches is pulled with each worker count.
+ * the data's fit step, through the pretraining {@link BatchPrefetcher}, with no model. With each
+ * worker count, the given number of batches is timed after as many warm-up batches as workers (the
+ * batches the other workers finish while the first is awaited would otherwise count for nothing).
  */
 public final class DataThroughput {
   private static final Logger LOG = LoggerFactory.getLogger(DataThroughput.class);
@@ -86,7 +87,7 @@ public final class DataThroughput {
       int views = 0;
       for (int w : workers) {
         Timed timed = timed(BatchPrefetcher.forTraining(unlabeled, task, augment, seeds, train, w), train, unlabeled,
-            batches);
+            w, batches);
         views = timed.views;
         out.add(new Measurement(w, batches, timed.images, timed.nanos / 1e9, median(timed.intervals) / 1e6));
         LOG.info("workers {}: {} images in {} s", w, timed.images, timed.nanos / 1e9);
@@ -101,8 +102,9 @@ public final class DataThroughput {
 
   private record Timed(long images, long nanos, long[] intervals, int views) {}
 
-  /** One warm-up batch, then {@code batches} timed ones, crossing epochs when an epoch runs out. */
-  private static Timed timed(BatchPrefetcher prefetcher, TrainSettings train, Dataset<?> data, int batches) {
+  /** {@code warmUp} batches, then {@code batches} timed ones, crossing epochs when an epoch runs out. */
+  private static Timed timed(BatchPrefetcher prefetcher, TrainSettings train, Dataset<?> data, int warmUp,
+      int batches) {
     try (prefetcher) {
       if (prefetcher.batchesPerEpoch() == 0) {
         throw new PretextUserException("The data set has " + data.size() + " samples, fewer than one batch"
@@ -113,12 +115,12 @@ public final class DataThroughput {
       long images = 0;
       int views = 0;
       long start = 0;
-      int taken = -1; // -1: the warm-up batch
+      int taken = -warmUp; // below 0: warm-up batches
       for (int epoch = 0; taken < batches; epoch++) {
         try (BatchPrefetcher.Epoch it = prefetcher.epoch(epoch)) {
           while (it.hasNext() && taken < batches) {
             BatchPrefetcher.PreparedBatch b = it.next();
-            if (taken == -1) {
+            if (taken < 0) {
               views = views(b.batch());
               start = System.nanoTime();
             } else {

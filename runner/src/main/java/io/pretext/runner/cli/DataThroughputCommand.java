@@ -42,7 +42,8 @@ final class DataThroughputCommand implements Runnable {
   private String workers;
 
   @Option(names = "--batches", paramLabel = "N", defaultValue = "20",
-      description = "Timed batches per worker count, after one warm-up batch (default ${DEFAULT-VALUE}).")
+      description = "Timed batches per worker count, after one warm-up batch per worker (default"
+          + " ${DEFAULT-VALUE}).")
   private int batches;
 
   DataThroughputCommand(Supplier<Bootstrap> bootstrap) {
