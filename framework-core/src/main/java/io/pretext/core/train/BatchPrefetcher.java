@@ -121,6 +121,17 @@ public final class BatchPrefetcher implements AutoCloseable {
         : null;
   }
 
+  /**
+   * The prefetcher pretraining uses: batch size, drop-last, prefetch depth and length grouping
+   * from the run's {@code train} settings, with the given number of workers ({@code
+   * train.workers} in a run, each count in turn in {@code pretext data throughput}).
+   */
+  public static BatchPrefetcher forTraining(Dataset<?> data, PretextTask task, AugmentPipeline augment,
+      SeedSource seeds, TrainSettings settings, int workers) {
+    return new BatchPrefetcher(data, task, augment, seeds, settings.batchSize(), settings.dropLast(), workers,
+        settings.prefetch(), settings.groupByLength());
+  }
+
   private static int[] lengths(Dataset<?> data, PretextTask task) {
     ToIntFunction<Object> length = task.sampleLength().orElseThrow(() -> new PretextUserException(
         "train.group-by-length is true, but the pretext task " + task.getClass().getSimpleName()

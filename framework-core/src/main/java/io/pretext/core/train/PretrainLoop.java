@@ -220,8 +220,8 @@ public final class PretrainLoop {
     warmStart.ifPresent(w -> w.loadState(state, model.getNDManager()));
     boolean restored = warmStart.map(WarmStart::wholeModel).orElse(false);
     CheckpointStore store = new CheckpointStore(runDir.checkpoints(), settings.keepCheckpoints());
-    try (BatchPrefetcher prefetcher = new BatchPrefetcher(data, task, augment, seeds, settings.batchSize(),
-        settings.dropLast(), settings.workers(), settings.prefetch(), settings.groupByLength())) {
+    try (BatchPrefetcher prefetcher = BatchPrefetcher.forTraining(data, task, augment, seeds, settings,
+        settings.workers())) {
       int perEpoch = prefetcher.batchesPerEpoch();
       if (perEpoch == 0) {
         throw new PretextUserException("The data set has " + data.size() + " samples, fewer than one batch (train.batch-size "

@@ -15,11 +15,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code pretext data fetch|list|shard}: the named data sets and their cache; tar shards from an image folder. */
+/**
+ * {@code pretext data fetch|list|shard|throughput}: the named data sets and their cache; tar shards
+ * from an image folder; how fast a run's data pipeline makes batches.
+ */
 @Command(name = "data", mixinStandardHelpOptions = true,
     description = "Fetch and list the named data sets (cache: $" + RuntimeSettings.DATA_CACHE_ENV + " or ~/.cache/pretext);"
-        + " write tar shards from an image folder.",
-    subcommands = {DataCommand.Fetch.class, DataCommand.ListSets.class, DataCommand.Shard.class})
+        + " write tar shards from an image folder; measure a run's data pipeline.",
+    subcommands = {DataCommand.Fetch.class, DataCommand.ListSets.class, DataCommand.Shard.class,
+        DataThroughputCommand.class})
 final class DataCommand implements Runnable {
   @Spec
   private CommandSpec spec;
