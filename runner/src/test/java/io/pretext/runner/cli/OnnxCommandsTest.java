@@ -28,6 +28,12 @@ import io.pretext.api.spi.InputBatcher;
 import io.pretext.api.transfer.LinearClassifier;
 import io.pretext.api.transfer.PretrainedWeights;
 import io.pretext.runner.Bootstrap;
+import io.pretext.runner.onnx.EmbedInput;
+import io.pretext.runner.onnx.Embedder;
+import io.pretext.runner.onnx.ModelPreprocessing;
+import io.pretext.core.inference.EncoderSession;
+import io.pretext.core.inference.InferenceDevice;
+import io.pretext.core.inference.OnnxSessions;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,6 +183,63 @@ class OnnxCommandsTest {
       }
     }
     assertSameFeatures(new FeatureBatch(values, 12, cols), 0);
+  }
+
+  /** 8x8 gray PNGs of the test images (stored gray levels, read back exactly), named img-00.png ... */
+  private static Path grayFolder(String name, int count) throws Exception {
+    ImageDataset test = new IdxReader().read(dir.resolve("test.idx"), null, List.of());
+    Path folder = Files.createDirectories(dir.resolve(name));
+    for (int i = 0; i < count; i++) {
+      BufferedImage img = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
+      byte[] px = test.rawPixels(i);
+      for (int p = 0; p < px.length; p++) {
+        img.getRaster().setSample(p % 8, p / 8, 0, px[p] & 0xFF);
+      }
+      ImageIO.write(img, "png", folder.resolve(String.format("img-%02d.png", i)).toFile());
+    }
+    return folder;
+  }
+
+  /** Runs the encoder over an input with the Embedder, collecting each batch as it comes. */
+  private static List<FeatureBatch> embed(Path input, int batch, List<FeatureBatch> into) {
+    Bootstrap bootstrap = Bootstrap.discover();
+    try (EncoderSession session = new OnnxSessions(s -> { }).open(encoderOnnx(), InferenceDevice.CPU, 1)) {
+      var preprocess = ModelPreprocessing.from(session.metadata(), bootstrap.registry(), encoderOnnx());
+      EmbedInput in = EmbedInput.read(input, session.metadata().input());
+      new Embedder(session, preprocess, null, batch).run(in, into::add);
+    }
+    return into;
+  }
+
+  @Test
+  void aFolderOfImagesAtTheModelsSizeEmbedsExactlyAsTheSameImagesInAnIdxFile() throws Exception {
+    Path folder = grayFolder("gray-pngs", 10);
+    List<FeatureBatch> fromFolder = embed(folder, 4, new ArrayList<>());
+    List<FeatureBatch> fromIdx = embed(dir.resolve("test.idx"), 4, new ArrayList<>());
+    assertEquals(3, fromFolder.size());
+    for (int b = 0; b < fromFolder.size(); b++) {
+      float[] expected = java.util.Arrays.copyOf(fromIdx.get(b).values(), fromFolder.get(b).values().length);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(expected, fromFolder.get(b).values(), "batch " + b);
+    }
+  }
+
+  @Test
+  void aFolderIsDecodedBatchByBatchSoABadFileLateInItFailsOnlyAtItsBatch() throws Exception {
+    Path folder = grayFolder("late-bad", 9);
+    Files.write(folder.resolve("img-07.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3}); // in the 4th batch
+    List<FeatureBatch> written = new ArrayList<>();
+    io.pretext.api.data.CorruptDataException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.pretext.api.data.CorruptDataException.class, () -> embed(folder, 2, written));
+    assertTrue(e.getMessage().contains("img-07.png") && e.getMessage().contains("does not decode"), e.getMessage());
+    assertEquals(3, written.size(), "the three batches before the bad file were embedded and handed on");
+    assertSameFeatures(written.get(2), 4);
+
+    CliHarness.Result r = CliHarness.run("embed", "--model", encoderOnnx().toString(), "--input", folder.toString(),
+        "--out", dir.resolve("late-bad.npy").toString(), "--device", "cpu", "--batch", "2");
+    assertEquals(PretextCli.USER_ERROR, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("img-07.png"), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+    assertFalse(Files.exists(dir.resolve("late-bad.npy")), "no partial output left");
   }
 
   @Test
