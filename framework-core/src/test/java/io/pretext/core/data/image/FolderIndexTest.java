@@ -210,6 +210,6 @@ class FolderIndexTest {
     ImageFileDataset lenient = new ImageFileDataset(index, new ImageDecoder(3, 1000), true);
     assertEquals(5, lenient.get(1).width(), "the next file stands in");
     assertEquals(5, lenient.get(1).width());
-    assertEquals(1, lenient.skippedCount(), "each bad file counted once");
+    assertEquals(1, lenient.skippedImages(), "each bad file counted once");
   }
 }
