@@ -243,6 +243,53 @@ class OnnxCommandsTest {
   }
 
   @Test
+  void aBadImageFolderIsAUserErrorNamingWhatToFix() throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("bad-empty"));
+    Path noImages = Files.createDirectories(dir.resolve("bad-text"));
+    Files.writeString(noImages.resolve("notes.txt"), "no image here");
+    Path bomb = grayFolder("bad-bomb", 2);
+    Files.write(bomb.resolve("img-01.png"), pngDeclaring(50_000, 50_000));
+    Path loop = Files.createDirectories(dir.resolve("bad-loop/cats"));
+    grayFolder("bad-loop/cats", 1);
+    Files.createSymbolicLink(loop.resolve("again"), loop.getParent());
+    String[][] cases = {
+        {empty.toString(), "the image folder is empty"},
+        {noImages.toString(), "no image files (.png, .jpg, .jpeg) found"},
+        {bomb.resolve("img-01.png").toString(), "max-pixels"},
+        {loop.resolve("again").toString(), "symbolic link loop"}};
+    Path[] inputs = {empty, noImages, bomb, dir.resolve("bad-loop")};
+    for (int i = 0; i < cases.length; i++) {
+      Path out = dir.resolve("bad-" + i + ".npy");
+      CliHarness.Result r = CliHarness.run("embed", "--model", encoderOnnx().toString(), "--input",
+          inputs[i].toString(), "--out", out.toString(), "--device", "cpu");
+      assertEquals(PretextCli.USER_ERROR, r.code(), cases[i][1] + ": " + r.out() + r.err());
+      assertTrue(r.err().contains(cases[i][0]) && r.err().contains(cases[i][1]), r.err());
+      assertFalse(r.err().contains("\tat "), r.err());
+      assertFalse(Files.exists(out), "no output for " + cases[i][1]);
+    }
+  }
+
+  /** A PNG signature, an IHDR chunk declaring {@code w x h} 8-bit gray pixels, and IEND: no pixel data. */
+  private static byte[] pngDeclaring(int w, int h) throws java.io.IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+    out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+    java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(w).putInt(h).put(new byte[] {8, 0, 0, 0, 0});
+    for (Object[] chunk : new Object[][] {{"IHDR", ihdr.array()}, {"IEND", new byte[0]}}) {
+      byte[] type = ((String) chunk[0]).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      byte[] data = (byte[]) chunk[1];
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update(type);
+      crc.update(data);
+      out.writeInt(data.length);
+      out.write(type);
+      out.write(data);
+      out.writeInt((int) crc.getValue());
+    }
+    return bytes.toByteArray();
+  }
+
+  @Test
   void predictGivesTheProbesClassesAndProbabilities() {
     CliHarness.Result r = CliHarness.run("predict", "--model", runDir.resolve("export/classifier.onnx").toString(),
         "--input", dir.resolve("test.idx").toString(), "--top", "2", "--device", "cpu");
