@@ -92,7 +92,7 @@ public final class RunPipeline {
 
   /** The numbers of the pretraining stage. */
   public record Pretraining(long steps, int epochs, double finalLoss, double medianStepMillis, double dataWaitFraction,
-      Duration wall, Optional<HeldOutEvaluation.Result> heldOut) {}
+      long skippedImages, Duration wall, Optional<HeldOutEvaluation.Result> heldOut) {}
 
   /**
    * The checks a run makes before it reads data or creates its run directory: every plugin's
@@ -280,7 +280,7 @@ public final class RunPipeline {
           runtime, train, metrics));
       heldOut.ifPresent(h -> reporter.note("Pretext task on " + h.describe()));
       Pretraining pre = new Pretraining(result.steps(), result.epochs(), result.finalLoss(), result.medianStepMillis(),
-          result.dataWaitFraction(), wall, heldOut);
+          result.dataWaitFraction(), result.skippedImages(), wall, heldOut);
       Optional<TransferResults> results = Optional.empty();
       if (transferring) {
         long t0 = System.nanoTime();

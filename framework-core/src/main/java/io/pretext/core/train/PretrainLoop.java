@@ -23,6 +23,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.pretext.api.PretextUserException;
 import io.pretext.api.data.Dataset;
+import io.pretext.api.data.SkipsBadImages;
 import io.pretext.api.runtime.ComputeEngine;
 import io.pretext.api.runtime.MetricNames;
 import io.pretext.api.runtime.MetricsSink;
@@ -66,7 +67,8 @@ import org.slf4j.LoggerFactory;
  * wait_ms, step_ms} and one key per training metric (its name as {@link MetricNames#key}); a final
  * {@value #SUMMARY_STREAM} line has the run's totals. With {@code train.max-minutes} the loop stops
  * after the first step that ends past the budget (the summary says {@code budget_stopped} and the
- * {@code epochs_completed}, a fraction); an {@link OnlineMonitor} measures at epoch ends.
+ * {@code epochs_completed}, a fraction); for a data set that skips bad images ({@link SkipsBadImages})
+ * the summary has {@code skipped_images}; an {@link OnlineMonitor} measures at epoch ends.
  */
 public final class PretrainLoop {
   /** The metrics stream of per-step lines. */
@@ -237,7 +239,7 @@ public final class PretrainLoop {
           .optDevices(new Device[] {device});
       try (Trainer trainer = model.newTrainer(config)) {
         return new Run(trainer, optimizer, evaluators, hooks, state, store, total, perEpoch, restored, resume)
-            .loop(prefetcher, model, encoderBlock, inputShape, featureSize);
+            .loop(prefetcher, data, model, encoderBlock, inputShape, featureSize);
       }
     }
   }
@@ -295,7 +297,8 @@ public final class PretrainLoop {
       this.restored = restored;
     }
 
-    TrainResult loop(BatchPrefetcher prefetcher, Model model, Block encoderBlock, Shape inputShape, long featureSize) {
+    TrainResult loop(BatchPrefetcher prefetcher, Dataset<?> data, Model model, Block encoderBlock, Shape inputShape,
+        long featureSize) {
       long start = System.nanoTime();
       startNanos = start;
       progress.start(total);
@@ -363,13 +366,17 @@ public final class PretrainLoop {
       summary.put("wall_s", wall / 1e9);
       summary.put("epochs_completed", (double) step / perEpoch);
       summary.put("budget_stopped", budgetStopped);
+      long skippedImages = SkipsBadImages.of(data);
+      if (data instanceof SkipsBadImages) {
+        summary.put("skipped_images", skippedImages);
+      }
       if (monitor.isPresent()) {
         summary.put("monitor_s", monitorNanos / 1e9);
       }
       metrics.record(SUMMARY_STREAM, summary);
       LOG.info(String.format(Locale.ROOT, "pretraining done: %d steps, final loss %.4f, median step %.1f ms, "
           + "%.0f%% of the time waiting for data", step, lastLoss, median, 100 * waitFraction));
-      return new TrainResult(step, epoch, lastLoss, mean, median, waitFraction, encoderBlock, inputShape,
+      return new TrainResult(step, epoch, lastLoss, mean, median, waitFraction, skippedImages, encoderBlock, inputShape,
           featureSize, encoderFile, lastCheckpoint.parameters(), model);
     }
 

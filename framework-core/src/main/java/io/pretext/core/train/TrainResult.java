@@ -15,6 +15,7 @@ import java.nio.file.Path;
  * @param meanStepMillis mean time of one step on the training thread (without waiting for data)
  * @param medianStepMillis median of the same
  * @param dataWaitFraction the share of the loop's wall time spent waiting for batches
+ * @param skippedImages images the data set skipped because they did not decode (0 when it never skips)
  * @param encoder the trained encoder block (shared with the task's model)
  * @param inputShape the encoder's input shape without the batch axis
  * @param featureSize the encoder's feature size
@@ -29,6 +30,7 @@ public record TrainResult(
     double meanStepMillis,
     double medianStepMillis,
     double dataWaitFraction,
+    long skippedImages,
     Block encoder,
     Shape inputShape,
     long featureSize,

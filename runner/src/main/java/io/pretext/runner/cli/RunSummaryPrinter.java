@@ -14,6 +14,10 @@ final class RunSummaryPrinter {
           p.epochs(), s.unlabeled(), p.finalLoss(), p.wall().toMillis() / 60000.0);
       out.printf("step time: median %.1f ms, data wait %.1f%% of step time%n", p.medianStepMillis(),
           100 * p.dataWaitFraction());
+      if (p.skippedImages() > 0) {
+        out.printf("skipped %d image%s that did not decode (skip-bad-images)%n", p.skippedImages(),
+            p.skippedImages() == 1 ? "" : "s");
+      }
       p.heldOut().ifPresent(h -> out.println("pretext task on " + h.describe()));
     });
     s.transfer().ifPresent(t -> {

@@ -5,8 +5,10 @@ import io.pretext.api.data.DataException;
 import io.pretext.api.data.Dataset;
 import io.pretext.core.data.IdxReader;
 import io.pretext.api.data.ImageDataset;
-import io.pretext.core.data.ImageFolderReader;
 import io.pretext.core.data.TextLinesReader;
+import io.pretext.core.data.image.FolderIndex;
+import io.pretext.core.data.image.ImageDecoder;
+import io.pretext.core.data.image.ImageFileDataset;
 import io.pretext.api.onnx.InputSignature;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,12 +19,15 @@ import java.util.stream.Stream;
 
 /**
  * The samples given to {@code embed} or {@code predict}, read with the project's readers: a folder
- * of PNG/JPEG images (flat, or one subfolder per class; files in sorted order), an IDX image file
- * (optionally gzipped), or for a text model a UTF-8 file with one sentence per line.
+ * of PNG/JPEG images (flat, or one subfolder per class; files in sorted path order), an IDX image
+ * file (optionally gzipped), or for a text model a UTF-8 file with one sentence per line.
  *
- * @param samples the decoded samples, in input order
+ * <p>A folder is only indexed here: its images are decoded and fitted to the model's size when a
+ * batch asks for them ({@link Embedder}), so memory is bounded by the batch, not the folder.
+ *
+ * @param samples the samples, in input order (a folder's decoded on {@code get})
  * @param kind what was read, for the summary ({@code image folder}, {@code IDX file}, {@code text file})
- * @param decodeSeconds the time spent reading and decoding
+ * @param decodeSeconds the time spent reading up front (indexing, for a folder)
  */
 public record EmbedInput(Dataset<?> samples, String kind, double decodeSeconds) {
 
@@ -51,9 +56,13 @@ public record EmbedInput(Dataset<?> samples, String kind, double decodeSeconds) 
           + " height, width); embed reads images for image models and text files for text models.");
     }
     if (Files.isDirectory(input)) {
-      ImageFolderReader.Options options = new ImageFolderReader.Options((int) chw[1], (int) chw[2], (int) chw[0],
-          !hasImagesAtTop(input), false);
-      ImageDataset images = new ImageFolderReader(options).read(input).dataset();
+      if (chw[0] != 1 && chw[0] != 3) {
+        throw new PretextUserException("The model takes " + signature + ": " + chw[0] + " channels, but images"
+            + " are read as 1 (gray) or 3 (RGB) channels. Use a model trained on gray or RGB images.");
+      }
+      FolderIndex index = FolderIndex.build(input, !hasImagesAtTop(input), null, false);
+      ImageDecoder decoder = new ImageDecoder((int) chw[0], ImageDecoder.DEFAULT_MAX_PIXELS);
+      Dataset<?> images = new FittedImages(new ImageFileDataset(index, decoder, false), (int) chw[1], (int) chw[2]);
       return new EmbedInput(images, "image folder", seconds(start));
     }
     if (!looksLikeIdx(input)) {

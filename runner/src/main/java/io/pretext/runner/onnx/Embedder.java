@@ -18,8 +18,9 @@ import java.util.function.Function;
 /**
  * Runs an exported model over every sample of an input, batch by batch: images go through the
  * model's recorded preprocessing and are stacked; sentences are tokenized and padded with id 0.
- * Each batch's output goes to a consumer, in input order; the time is split into preprocessing
- * (including batching and tokenizing) and inference.
+ * Each batch's output goes to a consumer, in input order, before the next batch is read, so an
+ * image folder is decoded batch by batch. The time is split into decoding (reading up front plus
+ * each batch's samples), preprocessing (including batching and tokenizing) and inference.
  */
 public final class Embedder {
   private final EncoderSession session;
@@ -60,36 +61,43 @@ public final class Embedder {
     if (signature.isTokenIds() && tokenizer == null) {
       throw new PretextUserException("The model is a text model, but no tokenizer was found for it.");
     }
+    long decode = 0;
     long prep = 0;
     long infer = 0;
     int n = input.size();
     for (int from = 0; from < n; from += batchSize) {
       int to = Math.min(n, from + batchSize);
       long t0 = System.nanoTime();
-      FeatureBatch batch;
-      if (signature.isTokenIds()) {
-        long[][] ids = tokens(input, from, to);
-        long t1 = System.nanoTime();
-        batch = session.run(ids[0], ids[1]);
-        prep += t1 - t0;
-        infer += System.nanoTime() - t1;
-      } else {
-        HostTensor images = images(input, from, to, signature);
-        long t1 = System.nanoTime();
-        batch = session.run(images.floats(), images.shape().getShape());
-        prep += t1 - t0;
-        infer += System.nanoTime() - t1;
+      List<Object> samples = new ArrayList<>(to - from);
+      for (int i = from; i < to; i++) {
+        samples.add(input.samples().get(i));
       }
+      long t1 = System.nanoTime();
+      FeatureBatch batch;
+      long t2;
+      if (signature.isTokenIds()) {
+        long[][] ids = tokens(samples);
+        t2 = System.nanoTime();
+        batch = session.run(ids[0], ids[1]);
+      } else {
+        HostTensor images = images(samples, signature);
+        t2 = System.nanoTime();
+        batch = session.run(images.floats(), images.shape().getShape());
+      }
+      decode += t1 - t0;
+      prep += t2 - t1;
+      infer += System.nanoTime() - t2;
       out.accept(batch);
     }
-    return new Timings(n, input.decodeSeconds(), prep / 1e9, infer / 1e9);
+    return new Timings(n, input.decodeSeconds() + decode / 1e9, prep / 1e9, infer / 1e9);
   }
 
-  private HostTensor images(EmbedInput input, int from, int to, InputSignature signature) {
-    List<Object> samples = new ArrayList<>(to - from);
+  /** The batch's images through the model's preprocessing, stacked. */
+  private HostTensor images(List<Object> decoded, InputSignature signature) {
+    List<Object> samples = new ArrayList<>(decoded.size());
     SplittableRandom random = new SplittableRandom(0);
-    for (int i = from; i < to; i++) {
-      samples.add(preprocess.apply(input.samples().get(i), random));
+    for (Object image : decoded) {
+      samples.add(preprocess.apply(image, random));
     }
     Image first = (Image) samples.get(0);
     long[] have = {first.channels(), first.height(), first.width()};
@@ -106,11 +114,11 @@ public final class Embedder {
   }
 
   /** Token ids padded with 0 to the batch's longest sentence, and the shape {@code (n, T)}. */
-  private long[][] tokens(EmbedInput input, int from, int to) {
-    List<int[]> encoded = new ArrayList<>(to - from);
+  private long[][] tokens(List<Object> sentences) {
+    List<int[]> encoded = new ArrayList<>(sentences.size());
     int longest = 1;
-    for (int i = from; i < to; i++) {
-      int[] ids = tokenizer.apply((String) input.samples().get(i));
+    for (Object sentence : sentences) {
+      int[] ids = tokenizer.apply((String) sentence);
       encoded.add(ids);
       longest = Math.max(longest, ids.length);
     }

@@ -13,11 +13,12 @@ import java.util.Optional;
  * @param samplesPerSecond median throughput per step (NaN if unknown)
  * @param dataWaitFraction share of the loop's time spent waiting for batches, 0..1 (NaN if unknown)
  * @param wallSeconds the loop's wall time (NaN if unknown)
+ * @param skippedImages images the data set skipped because they did not decode (0 if none or unknown)
  * @param complete false when the run ended without its summary line (the numbers then come from
  *     the steps that were logged)
  */
 public record Pretraining(long steps, int epochs, double finalLoss, double medianStepMillis,
-    double samplesPerSecond, double dataWaitFraction, double wallSeconds, boolean complete) {
+    double samplesPerSecond, double dataWaitFraction, double wallSeconds, long skippedImages, boolean complete) {
 
   /**
    * The numbers of a run's metrics: its {@code train-summary} line where there is one, otherwise
@@ -36,6 +37,7 @@ public record Pretraining(long steps, int epochs, double finalLoss, double media
           samplesPerSecond,
           s.getOrDefault("data_wait_fraction", Double.NaN),
           s.getOrDefault("wall_s", Double.NaN),
+          s.getOrDefault("skipped_images", 0.0).longValue(),
           true));
     }
     if (log.trainSteps() == 0) {
@@ -54,6 +56,7 @@ public record Pretraining(long steps, int epochs, double finalLoss, double media
         samplesPerSecond,
         wait + work > 0 ? wait / (wait + work) : Double.NaN,
         (wait + work) / 1000,
+        0,
         false));
   }
 }

@@ -194,6 +194,9 @@ public final class RunReport {
           row(md, "throughput (median)", Formats.rate(p.samplesPerSecond()));
           row(md, "waiting for data", Formats.share(p.dataWaitFraction()));
           row(md, "wall time", Formats.seconds(p.wallSeconds()));
+          if (p.skippedImages() > 0) {
+            row(md, "images skipped (did not decode)", Long.toString(p.skippedImages()));
+          }
         }
         data.peakRssBytes().ifPresent(b -> row(md, "peak RSS", Formats.bytes(b)));
         if (p != null && !p.complete()) {

@@ -28,6 +28,12 @@ import io.pretext.api.spi.InputBatcher;
 import io.pretext.api.transfer.LinearClassifier;
 import io.pretext.api.transfer.PretrainedWeights;
 import io.pretext.runner.Bootstrap;
+import io.pretext.runner.onnx.EmbedInput;
+import io.pretext.runner.onnx.Embedder;
+import io.pretext.runner.onnx.ModelPreprocessing;
+import io.pretext.core.inference.EncoderSession;
+import io.pretext.core.inference.InferenceDevice;
+import io.pretext.core.inference.OnnxSessions;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,6 +183,113 @@ class OnnxCommandsTest {
       }
     }
     assertSameFeatures(new FeatureBatch(values, 12, cols), 0);
+  }
+
+  /** 8x8 gray PNGs of the test images (stored gray levels, read back exactly), named img-00.png ... */
+  private static Path grayFolder(String name, int count) throws Exception {
+    ImageDataset test = new IdxReader().read(dir.resolve("test.idx"), null, List.of());
+    Path folder = Files.createDirectories(dir.resolve(name));
+    for (int i = 0; i < count; i++) {
+      BufferedImage img = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
+      byte[] px = test.rawPixels(i);
+      for (int p = 0; p < px.length; p++) {
+        img.getRaster().setSample(p % 8, p / 8, 0, px[p] & 0xFF);
+      }
+      ImageIO.write(img, "png", folder.resolve(String.format("img-%02d.png", i)).toFile());
+    }
+    return folder;
+  }
+
+  /** Runs the encoder over an input with the Embedder, collecting each batch as it comes. */
+  private static List<FeatureBatch> embed(Path input, int batch, List<FeatureBatch> into) {
+    Bootstrap bootstrap = Bootstrap.discover();
+    try (EncoderSession session = new OnnxSessions(s -> { }).open(encoderOnnx(), InferenceDevice.CPU, 1)) {
+      var preprocess = ModelPreprocessing.from(session.metadata(), bootstrap.registry(), encoderOnnx());
+      EmbedInput in = EmbedInput.read(input, session.metadata().input());
+      Embedder.Timings t = new Embedder(session, preprocess, null, batch).run(in, into::add);
+      if (Files.isDirectory(input)) {
+        assertTrue(t.decodeSeconds() > in.decodeSeconds(), "the batches' decoding is timed on top of the indexing");
+      }
+    }
+    return into;
+  }
+
+  @Test
+  void aFolderOfImagesAtTheModelsSizeEmbedsExactlyAsTheSameImagesInAnIdxFile() throws Exception {
+    Path folder = grayFolder("gray-pngs", 10);
+    List<FeatureBatch> fromFolder = embed(folder, 4, new ArrayList<>());
+    List<FeatureBatch> fromIdx = embed(dir.resolve("test.idx"), 4, new ArrayList<>());
+    assertEquals(3, fromFolder.size());
+    for (int b = 0; b < fromFolder.size(); b++) {
+      float[] expected = java.util.Arrays.copyOf(fromIdx.get(b).values(), fromFolder.get(b).values().length);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(expected, fromFolder.get(b).values(), "batch " + b);
+    }
+  }
+
+  @Test
+  void aFolderIsDecodedBatchByBatchSoABadFileLateInItFailsOnlyAtItsBatch() throws Exception {
+    Path folder = grayFolder("late-bad", 9);
+    Files.write(folder.resolve("img-07.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3}); // in the 4th batch
+    List<FeatureBatch> written = new ArrayList<>();
+    io.pretext.api.data.CorruptDataException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.pretext.api.data.CorruptDataException.class, () -> embed(folder, 2, written));
+    assertTrue(e.getMessage().contains("img-07.png") && e.getMessage().contains("does not decode"), e.getMessage());
+    assertEquals(3, written.size(), "the three batches before the bad file were embedded and handed on");
+    assertSameFeatures(written.get(2), 4);
+
+    CliHarness.Result r = CliHarness.run("embed", "--model", encoderOnnx().toString(), "--input", folder.toString(),
+        "--out", dir.resolve("late-bad.npy").toString(), "--device", "cpu", "--batch", "2");
+    assertEquals(PretextCli.USER_ERROR, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("img-07.png"), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+    assertFalse(Files.exists(dir.resolve("late-bad.npy")), "no partial output left");
+  }
+
+  @Test
+  void aBadImageFolderIsAUserErrorNamingWhatToFix() throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("bad-empty"));
+    Path noImages = Files.createDirectories(dir.resolve("bad-text"));
+    Files.writeString(noImages.resolve("notes.txt"), "no image here");
+    Path bomb = grayFolder("bad-bomb", 2);
+    Files.write(bomb.resolve("img-01.png"), pngDeclaring(50_000, 50_000));
+    Path loop = Files.createDirectories(dir.resolve("bad-loop/cats"));
+    grayFolder("bad-loop/cats", 1);
+    Files.createSymbolicLink(loop.resolve("again"), loop.getParent());
+    String[][] cases = {
+        {empty.toString(), "the image folder is empty"},
+        {noImages.toString(), "no image files (.png, .jpg, .jpeg) found"},
+        {bomb.resolve("img-01.png").toString(), "max-pixels"},
+        {loop.resolve("again").toString(), "symbolic link loop"}};
+    Path[] inputs = {empty, noImages, bomb, dir.resolve("bad-loop")};
+    for (int i = 0; i < cases.length; i++) {
+      Path out = dir.resolve("bad-" + i + ".npy");
+      CliHarness.Result r = CliHarness.run("embed", "--model", encoderOnnx().toString(), "--input",
+          inputs[i].toString(), "--out", out.toString(), "--device", "cpu");
+      assertEquals(PretextCli.USER_ERROR, r.code(), cases[i][1] + ": " + r.out() + r.err());
+      assertTrue(r.err().contains(cases[i][0]) && r.err().contains(cases[i][1]), r.err());
+      assertFalse(r.err().contains("\tat "), r.err());
+      assertFalse(Files.exists(out), "no output for " + cases[i][1]);
+    }
+  }
+
+  /** A PNG signature, an IHDR chunk declaring {@code w x h} 8-bit gray pixels, and IEND: no pixel data. */
+  private static byte[] pngDeclaring(int w, int h) throws java.io.IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+    out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+    java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(w).putInt(h).put(new byte[] {8, 0, 0, 0, 0});
+    for (Object[] chunk : new Object[][] {{"IHDR", ihdr.array()}, {"IEND", new byte[0]}}) {
+      byte[] type = ((String) chunk[0]).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      byte[] data = (byte[]) chunk[1];
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update(type);
+      crc.update(data);
+      out.writeInt(data.length);
+      out.write(type);
+      out.write(data);
+      out.writeInt((int) crc.getValue());
+    }
+    return bytes.toByteArray();
   }
 
   @Test

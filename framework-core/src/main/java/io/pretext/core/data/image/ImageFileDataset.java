@@ -4,12 +4,8 @@ import io.pretext.api.data.CorruptDataException;
 import io.pretext.api.data.DataException;
 import io.pretext.api.data.Dataset;
 import io.pretext.api.data.Image;
-import java.nio.file.Path;
+import io.pretext.api.data.SkipsBadImages;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Images read from their files on demand: {@link #get(int)} decodes the file (on the calling
@@ -18,29 +14,39 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With {@code skipBadImages}, a file that does not decode is logged and counted once, and the
  * next decodable file in index order stands in for it, so a batch keeps its size; without, it is
- * a {@link CorruptDataException} naming the file.
+ * a {@link CorruptDataException} naming the file ({@link BadImageSkipper}).
  */
-public final class ImageFileDataset implements Dataset<Image> {
-  private static final Logger LOG = LoggerFactory.getLogger(ImageFileDataset.class);
-
+public final class ImageFileDataset implements Dataset<Image>, SkipsBadImages {
   private final FolderIndex index;
   private final ImageDecoder decoder;
-  private final boolean skipBadImages;
-  private final Set<Integer> bad = ConcurrentHashMap.newKeySet();
+  private final BadImageSkipper skipper;
+  private final boolean labeled;
 
   public ImageFileDataset(FolderIndex index, ImageDecoder decoder, boolean skipBadImages) {
+    this(index, decoder, new BadImageSkipper(skipBadImages, index.unreadable().size()), index.labeled());
+  }
+
+  private ImageFileDataset(FolderIndex index, ImageDecoder decoder, BadImageSkipper skipper, boolean labeled) {
     this.index = index;
     this.decoder = decoder;
-    this.skipBadImages = skipBadImages;
+    this.skipper = skipper;
+    this.labeled = labeled;
   }
 
   public FolderIndex index() {
     return index;
   }
 
-  /** How many files failed to decode so far (each counted once). */
-  public int skippedCount() {
-    return bad.size() + index.unreadable().size();
+  /** How many files were skipped so far: unreadable at index time, or not decoding (each counted once). */
+  @Override
+  public long skippedImages() {
+    return skipper.count();
+  }
+
+  /** The same files without labels, sharing the count of skipped images. */
+  @Override
+  public ImageFileDataset unlabeled() {
+    return new ImageFileDataset(index, decoder, skipper, false);
   }
 
   @Override
@@ -58,48 +64,33 @@ public final class ImageFileDataset implements Dataset<Image> {
     if (i < 0 || i >= index.size()) {
       throw new IndexOutOfBoundsException("index " + i + " outside image folder of " + index.size());
     }
-    int n = index.size();
-    for (int k = 0; k < n; k++) {
-      int j = (i + k) % n;
-      if (k > 0 && bad.contains(j)) {
-        continue;
-      }
-      Path file = index.file(j);
-      try {
-        return decoder.decode(file);
-      } catch (CorruptDataException e) {
-        if (!skipBadImages) {
-          throw e;
-        }
-        if (bad.add(j)) {
-          LOG.warn("Skipping an image that does not decode ({} skipped so far): {}", skippedCount(), e.getMessage());
-        }
-      }
-    }
-    throw new DataException(index.folder(), "none of the " + n + " image files decoded");
+    return skipper.firstDecodable(i, index.size(), j -> decoder.decode(index.file(j)),
+        () -> new DataException(index.folder(), "none of the " + index.size() + " image files decoded; check that"
+            + " they are PNG/JPEG images"));
   }
 
   @Override
   public boolean labeled() {
-    return index.labeled();
+    return labeled;
   }
 
   @Override
   public int label(int i) {
-    if (!index.labeled()) {
-      throw new UnsupportedOperationException("this image folder is flat: it has no labels");
+    if (!labeled) {
+      throw new UnsupportedOperationException(index.labeled() ? "this view of the image folder has no labels"
+          : "this image folder is flat: it has no labels");
     }
     return index.entries().get(i).label();
   }
 
   @Override
   public List<String> classNames() {
-    return index.classNames();
+    return labeled ? index.classNames() : List.of();
   }
 
   @Override
   public String toString() {
     return "ImageFileDataset[" + index.size() + " files in " + index.folder()
-        + (index.labeled() ? ", " + index.classNames().size() + " classes" : ", unlabeled") + "]";
+        + (labeled ? ", " + index.classNames().size() + " classes" : ", unlabeled") + "]";
   }
 }

@@ -5,6 +5,8 @@ import io.pretext.api.data.CorruptDataException;
 import io.pretext.api.data.DataException;
 import io.pretext.api.data.Image;
 import io.pretext.api.data.SequentialDataset;
+import io.pretext.api.data.SkipsBadImages;
+import io.pretext.core.data.image.BadImageSkipper;
 import io.pretext.core.data.image.ImageDecoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,10 +19,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.PrimitiveIterator;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Images in WebDataset-style tar shards ({@link TarShardIndex}), read as a stream: an epoch visits
@@ -30,17 +29,16 @@ import org.slf4j.LoggerFactory;
  * their own size.
  *
  * <p>{@link #get(int)} reads one image at its recorded offset, for the labeled side and probes.
- * Thread-safe and immutable apart from the count of skipped images.
+ * A bad image is skipped as in an image folder ({@link BadImageSkipper}): left out of a stream,
+ * replaced by the next decodable sample in index order in {@link #get(int)}, counted once either
+ * way. Thread-safe and immutable apart from the count of skipped images.
  */
-public final class TarShardDataset implements SequentialDataset<Image> {
-  private static final Logger LOG = LoggerFactory.getLogger(TarShardDataset.class);
-
+public final class TarShardDataset implements SequentialDataset<Image>, SkipsBadImages {
   private final TarShardIndex index;
   private final ImageDecoder decoder;
   private final int shuffleBuffer;
-  private final boolean skipBadImages;
   private final boolean labeled;
-  private final AtomicLong skipped;
+  private final BadImageSkipper skipper;
 
   /**
    * @param index the shards' samples
@@ -49,20 +47,19 @@ public final class TarShardDataset implements SequentialDataset<Image> {
    * @param skipBadImages skip and count images that do not decode, instead of failing
    */
   public TarShardDataset(TarShardIndex index, ImageDecoder decoder, int shuffleBuffer, boolean skipBadImages) {
-    this(index, decoder, shuffleBuffer, skipBadImages, index.labeled(), new AtomicLong());
+    this(index, decoder, shuffleBuffer, index.labeled(), new BadImageSkipper(skipBadImages, 0));
   }
 
-  private TarShardDataset(TarShardIndex index, ImageDecoder decoder, int shuffleBuffer, boolean skipBadImages,
-      boolean labeled, AtomicLong skipped) {
+  private TarShardDataset(TarShardIndex index, ImageDecoder decoder, int shuffleBuffer, boolean labeled,
+      BadImageSkipper skipper) {
     if (shuffleBuffer < 0) {
       throw new IllegalArgumentException("shuffleBuffer must be >= 0, got " + shuffleBuffer);
     }
     this.index = index;
     this.decoder = decoder;
     this.shuffleBuffer = shuffleBuffer;
-    this.skipBadImages = skipBadImages;
     this.labeled = labeled;
-    this.skipped = skipped;
+    this.skipper = skipper;
   }
 
   @Override
@@ -76,11 +73,20 @@ public final class TarShardDataset implements SequentialDataset<Image> {
   }
 
   /**
-   * The image at an index, read at its offset; a bad image is an error here even with
-   * skip-bad-images, since an indexed sample cannot be left out.
+   * The image at an index, read at its offset; with skip-bad-images a bad one is replaced by the
+   * next decodable sample in index order.
    */
   @Override
   public Image get(int i) {
+    if (i < 0 || i >= index.size()) {
+      throw new IndexOutOfBoundsException("index " + i + " outside the " + index.size() + " samples of the shards");
+    }
+    return skipper.firstDecodable(i, index.size(), this::decodeAt, () -> new DataException(index.shards().get(0)
+        .getParent(), "none of the " + index.size() + " images in the shards decoded; check that they hold"
+        + " PNG/JPEG images"));
+  }
+
+  private Image decodeAt(int i) {
     ShardSample s = index.sample(i);
     Path shard = index.shards().get(s.shard());
     try (FileChannel channel = FileChannel.open(shard, StandardOpenOption.READ)) {
@@ -110,12 +116,13 @@ public final class TarShardDataset implements SequentialDataset<Image> {
 
   @Override
   public SequentialDataset<Image> unlabeled() {
-    return new TarShardDataset(index, decoder, shuffleBuffer, skipBadImages, false, skipped);
+    return new TarShardDataset(index, decoder, shuffleBuffer, false, skipper);
   }
 
-  /** How many images were skipped because they did not decode (with skip-bad-images). */
+  /** How many distinct images were skipped because they did not decode (with skip-bad-images). */
+  @Override
   public long skippedImages() {
-    return skipped.get();
+    return skipper.count();
   }
 
   @Override
@@ -158,11 +165,13 @@ public final class TarShardDataset implements SequentialDataset<Image> {
 
   /** An image entry's bytes, decoded when asked. */
   private final class EncodedImage implements Record<Image> {
+    private final int position;
     private final Path shard;
     private final ShardSample sample;
     private final byte[] bytes;
 
-    EncodedImage(Path shard, ShardSample sample, byte[] bytes) {
+    EncodedImage(int position, Path shard, ShardSample sample, byte[] bytes) {
+      this.position = position;
       this.shard = shard;
       this.sample = sample;
       this.bytes = bytes;
@@ -175,16 +184,7 @@ public final class TarShardDataset implements SequentialDataset<Image> {
 
     @Override
     public Optional<Image> decode() {
-      try {
-        return Optional.of(decoder.decode(bytes, shard.resolve(sample.imageEntry())));
-      } catch (CorruptDataException e) {
-        if (!skipBadImages) {
-          throw e;
-        }
-        long count = skipped.incrementAndGet();
-        LOG.warn("Skipping an image that does not decode ({} skipped so far): {}", count, e.getMessage());
-        return Optional.empty();
-      }
+      return skipper.orSkip(position, i -> decoder.decode(bytes, shard.resolve(sample.imageEntry())));
     }
   }
 
@@ -217,9 +217,10 @@ public final class TarShardDataset implements SequentialDataset<Image> {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      ShardSample s = index.sample(samples.nextInt());
+      int position = samples.nextInt();
+      ShardSample s = index.sample(position);
       try {
-        return new EncodedImage(shard, s, read(channel, shard, s));
+        return new EncodedImage(position, shard, s, read(channel, shard, s));
       } catch (IOException e) {
         throw new DataException(shard, "cannot read: " + e.getMessage(), e);
       }

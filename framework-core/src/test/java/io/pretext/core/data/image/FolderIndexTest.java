@@ -165,6 +165,23 @@ class FolderIndexTest {
   }
 
   @Test
+  void aTestSplitTakesTheTrainingClassesAndRefusesAForeignClassFolder() throws Exception {
+    image("train/a/1.png", 2, 2, 0);
+    image("train/b/1.png", 2, 2, 0);
+    image("test/b/1.png", 2, 2, 0);
+    image("odd/c/1.png", 2, 2, 0);
+    List<String> names = FolderIndex.build(dir.resolve("data/train"), true, null, false).classNames();
+
+    FolderIndex test = FolderIndex.build(dir.resolve("data/test"), true, names, false);
+
+    assertEquals(List.of("a", "b"), test.classNames());
+    assertEquals(1, test.entries().get(0).label());
+    DataException e = assertThrows(DataException.class,
+        () -> FolderIndex.build(dir.resolve("data/odd"), true, names, false));
+    assertTrue(e.getMessage().contains("not among the training classes"), e.getMessage());
+  }
+
+  @Test
   void datasetDecodesEachFileAtItsOwnSizeOnDemand() throws Exception {
     image("cats/1.png", 7, 3, 0);
     image("dogs/1.png", 4, 9, 0);
@@ -193,6 +210,6 @@ class FolderIndexTest {
     ImageFileDataset lenient = new ImageFileDataset(index, new ImageDecoder(3, 1000), true);
     assertEquals(5, lenient.get(1).width(), "the next file stands in");
     assertEquals(5, lenient.get(1).width());
-    assertEquals(1, lenient.skippedCount(), "each bad file counted once");
+    assertEquals(1, lenient.skippedImages(), "each bad file counted once");
   }
 }
