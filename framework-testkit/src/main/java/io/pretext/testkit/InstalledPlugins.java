@@ -72,7 +72,8 @@ public final class InstalledPlugins {
 
   /**
    * The pretext task a run file names, created from its validated {@code pretext} section as a run
-   * creates it, and checked against the rest of the file ({@code PluginFactory.checkRun}).
+   * creates it, and checked against the rest of the file ({@code PluginFactory.checkRun}) with the
+   * size of the images the task would receive (the data source's through the {@code augment} list).
    *
    * @throws ConfigException when the file is not valid, or the factory rejects the section
    */
