@@ -3,15 +3,19 @@ package io.pretext.testkit;
 import io.pretext.api.config.ConfigException;
 import io.pretext.api.config.ConfigNode;
 import io.pretext.api.plugin.PluginKind;
+import io.pretext.api.plugin.RunFacts;
 import io.pretext.api.runtime.MetricsSink;
 import io.pretext.api.runtime.RuntimeSettings;
+import io.pretext.api.spi.DataSource;
 import io.pretext.api.spi.PretextTask;
 import io.pretext.core.plugin.PluginLoader;
 import io.pretext.core.plugin.PluginRegistry;
 import io.pretext.core.run.RunConfig;
 import io.pretext.core.run.RunConfigLoader;
+import io.pretext.core.run.RunPlugins;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -68,7 +72,8 @@ public final class InstalledPlugins {
 
   /**
    * The pretext task a run file names, created from its validated {@code pretext} section as a run
-   * creates it, and checked against the rest of the file ({@code PluginFactory.checkRun}).
+   * creates it, and checked against the rest of the file ({@code PluginFactory.checkRun}) with the
+   * size of the images the task would receive (the data source's through the {@code augment} list).
    *
    * @throws ConfigException when the file is not valid, or the factory rejects the section
    */
@@ -76,7 +81,9 @@ public final class InstalledPlugins {
     RunConfig run = load(yaml);
     ConfigNode section = run.pretext().orElseThrow(() -> ConfigException.at("pretext", "required section is missing"));
     PretextTask task = registry.create(PluginKind.PRETEXT_TASK, PretextTask.class, section);
-    registry.factory(PluginKind.PRETEXT_TASK, section.getString("name"), section.pathOf("name")).checkRun(section, run.root());
+    DataSource data = registry.create(PluginKind.DATA_SOURCE, DataSource.class, run.data());
+    RunFacts facts = RunPlugins.facts(run, data, RunPlugins.pipeline(run.augment(), registry, Optional.of(data)));
+    registry.factory(PluginKind.PRETEXT_TASK, section.getString("name"), section.pathOf("name")).checkRun(section, facts);
     return task;
   }
 

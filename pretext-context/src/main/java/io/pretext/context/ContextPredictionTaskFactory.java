@@ -4,6 +4,7 @@ import io.pretext.api.config.ConfigNode;
 import io.pretext.api.config.ConfigSchema;
 import io.pretext.api.config.ValueType;
 import io.pretext.api.plugin.PluginFactory;
+import io.pretext.api.plugin.RunFacts;
 import io.pretext.api.spi.PretextTask;
 
 /**
@@ -35,10 +36,25 @@ public final class ContextPredictionTaskFactory implements PluginFactory<Pretext
 
   @Override
   public PretextTask create(ConfigNode config) {
-    PatchGrid grid = new PatchGrid(config.getInt("patch", 12), config.getInt("gap", 2), config.getInt("jitter", 1));
+    PatchGrid grid = grid(config);
     ChromaticGuard guard = new ChromaticGuard(config.getDouble("gray-probability", 0),
         config.getDouble("drop-color-probability", 0));
     PatchPairSampler sampler = new PatchPairSampler(grid, config.getInt("upscale", 1), guard);
     return new ContextPredictionTask(sampler, config.getInt("hidden", 128));
+  }
+
+  /** Refuses a patch grid that does not fit the images the task receives, when their size is known. */
+  @Override
+  public void checkRun(ConfigNode config, RunFacts run) {
+    run.taskImageSize().ifPresent(image -> {
+      PatchGrid grid = grid(config);
+      int room = image.shorter() * config.getInt("upscale", 1) - 2 * grid.gap() - 2 * grid.jitter();
+      GridFit.check(config, "patch", "the 3x3 patch grid", "3*patch + 2*gap + 2*jitter = 3*" + grid.patch() + " + 2*"
+          + grid.gap() + " + 2*" + grid.jitter(), grid.side(), Math.floorDiv(room, 3), 1, image);
+    });
+  }
+
+  private static PatchGrid grid(ConfigNode config) {
+    return new PatchGrid(config.getInt("patch", 12), config.getInt("gap", 2), config.getInt("jitter", 1));
   }
 }

@@ -5,6 +5,7 @@ import io.pretext.api.config.ConfigNode;
 import io.pretext.api.config.ConfigSchema;
 import io.pretext.api.config.ValueType;
 import io.pretext.api.plugin.PluginFactory;
+import io.pretext.api.plugin.RunFacts;
 import io.pretext.api.runtime.SeedSource;
 import io.pretext.api.spi.PretextTask;
 
@@ -50,11 +51,28 @@ public final class JigsawTaskFactory implements PluginFactory<PretextTask> {
   /** @throws io.pretext.api.config.ConfigException when the grid is inconsistent or asks more orderings than exist */
   @Override
   public PretextTask create(ConfigNode config) {
-    TileGrid grid = new TileGrid(config.getInt("grid", 3), config.getInt("tile", 7), config.getInt("gap", 2),
-        config.getInt("jitter", 1));
+    TileGrid grid = grid(config);
     JigsawPermutations orders = JigsawPermutations.select(grid.tiles(), config.getInt("permutations", 100),
         seeds.generator(STREAM));
     return new JigsawTask(grid, orders, config.getInt("upscale", 1), config.getBoolean("normalize-tiles", true),
         config.getInt("hidden", 512));
+  }
+
+  /** Refuses a grid that does not fit the images the task receives, when their size is known. */
+  @Override
+  public void checkRun(ConfigNode config, RunFacts run) {
+    run.taskImageSize().ifPresent(image -> {
+      TileGrid grid = grid(config);
+      int g = grid.grid();
+      int room = image.shorter() * config.getInt("upscale", 1) - (g - 1) * grid.gap() - 2 * grid.jitter();
+      GridFit.check(config, "tile", "the " + g + "x" + g + " jigsaw grid (" + config.pathOf("grid") + " " + g + ")",
+          "grid*tile + (grid-1)*gap + 2*jitter = " + g + "*" + grid.tile() + " + " + (g - 1) + "*" + grid.gap()
+              + " + 2*" + grid.jitter(), grid.side(), Math.floorDiv(room, g), TileGrid.MIN_TILE, image);
+    });
+  }
+
+  private static TileGrid grid(ConfigNode config) {
+    return new TileGrid(config.getInt("grid", 3), config.getInt("tile", 7), config.getInt("gap", 2),
+        config.getInt("jitter", 1));
   }
 }

@@ -6,6 +6,7 @@ import io.pretext.api.config.ConfigNode;
 import io.pretext.api.config.ConfigSchema;
 import io.pretext.api.config.ValueType;
 import io.pretext.api.plugin.PluginFactory;
+import io.pretext.api.plugin.RunFacts;
 import io.pretext.api.runtime.SeedSource;
 import io.pretext.api.spi.PretextTask;
 
@@ -51,8 +52,8 @@ public final class MocoTaskFactory implements PluginFactory<PretextTask> {
 
   /** @throws ConfigException when the queue holds fewer keys than one step pushes, 2 × {@code train.batch-size} */
   @Override
-  public void checkRun(ConfigNode config, ConfigNode run) {
-    ConfigNode train = run.getNode("train");
+  public void checkRun(ConfigNode config, RunFacts run) {
+    ConfigNode train = run.config().getNode("train");
     long queue = config.getInt("queue-size", MocoTask.DEFAULT_QUEUE_SIZE);
     long pushed = 2L * train.getInt("batch-size");
     if (queue < pushed) {

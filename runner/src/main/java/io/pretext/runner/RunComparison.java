@@ -31,7 +31,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The comparison of methods as one table (issue 13's layout): for each run, its pretext task (or
  * the run's name when two runs share one) with one row per evaluator that reads the pretrained
  * encoder (linear probe, kNN, fine-tune), then the baselines (from scratch, raw pixels, the
- * random-init probe) once, from the first run that has each; one column per label count, each
+ * random-init probe) once, from the first run that has each (a run of the baselines alone, or a
+ * method's run); one column per label count, each
  * cell the mean ± sample sd when the run measured several subset seeds. A second table gives
  * each method's pretraining cost: epochs, wall time, median step and peak RSS, from the run's
  * {@code metrics.jsonl}.
@@ -74,32 +75,48 @@ public final class RunComparison {
   private final TreeSet<Integer> labels = new TreeSet<>();
   private int mostSeeds = 1;
 
-  /** Reads {@code config.yaml}, {@code downstream.json} and {@code metrics.jsonl} of each run directory. */
+  /**
+   * Reads {@code config.yaml}, {@code downstream.json} and {@code metrics.jsonl} of each run directory.
+   * A run whose rows are all baselines (e.g. the benchmark's one run of the baselines) gives the
+   * "baseline" rows and no method: it has no name among the methods and no cost row.
+   */
   public static RunComparison of(List<Path> runDirs) {
     RunComparison c = new RunComparison();
     List<RunDirectory> runs = runDirs.stream().map(RunDirectory::open).toList();
-    List<String> tasks = runs.stream().map(RunComparison::taskName).toList();
+    List<JsonObject> results = runs.stream()
+        .map(run -> read(run.root().resolve(RunReporter.DOWNSTREAM_JSON), run).getAsJsonObject()).toList();
+    List<Boolean> baselinesOnly = results.stream().map(r -> {
+      Set<String> evaluators = cells(r).keySet();
+      return !evaluators.isEmpty() && baselineNames(r).containsAll(evaluators);
+    }).toList();
+    List<String> tasks = new ArrayList<>();
+    for (int i = 0; i < runs.size(); i++) {
+      tasks.add(baselinesOnly.get(i) ? null : taskName(runs.get(i)));
+    }
+    long methodRuns = baselinesOnly.stream().filter(b -> !b).count();
     Map<String, String> baselineFrom = new LinkedHashMap<>();
     for (int i = 0; i < runs.size(); i++) {
       RunDirectory run = runs.get(i);
       String task = tasks.get(i);
-      if (Collections.frequency(tasks, task) > 1) {
+      if (task != null && Collections.frequency(tasks, task) > 1) {
         task = task + " (" + run.root().getFileName() + ")";
       }
-      JsonObject results = read(run.root().resolve(RunReporter.DOWNSTREAM_JSON), run).getAsJsonObject();
-      Set<String> baselineNames = baselineNames(results);
-      for (Map.Entry<String, Map<Integer, Cell>> e : cells(results).entrySet()) {
+      Set<String> baselineNames = baselineNames(results.get(i));
+      for (Map.Entry<String, Map<Integer, Cell>> e : cells(results.get(i)).entrySet()) {
         String evaluator = e.getKey();
         e.getValue().values().forEach(cell -> c.mostSeeds = Math.max(c.mostSeeds, cell.percents().size()));
         c.labels.addAll(e.getValue().keySet());
         if (!baselineNames.contains(evaluator)) {
           c.rows.add(new Row(task, evaluator, e.getValue()));
         } else if (!baselineFrom.containsKey(evaluator)) {
-          baselineFrom.put(evaluator, task);
-          c.baselines.add(new Row(runs.size() > 1 ? "baseline (" + task + ")" : "baseline", evaluator, e.getValue()));
+          baselineFrom.put(evaluator, String.valueOf(task));
+          c.baselines.add(new Row(task == null || methodRuns <= 1 ? "baseline" : "baseline (" + task + ")", evaluator,
+              e.getValue()));
         }
       }
-      c.costs.add(cost(task, run));
+      if (task != null) {
+        c.costs.add(cost(task, run));
+      }
     }
     return c;
   }

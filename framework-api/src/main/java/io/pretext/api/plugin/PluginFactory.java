@@ -33,15 +33,14 @@ public interface PluginFactory<T> {
   /**
    * Checks the plugin's section against the rest of the run, for a rule that spans sections (e.g.
    * a MoCo queue that must hold at least the keys one step pushes, which {@code train.batch-size}
-   * decides). The run's checks ({@code pretext config check}, and every run before any work) call
-   * it after {@link #create} with the same section; plugins built outside a run file are not
-   * checked. Nothing by default.
+   * decides, or a tile grid that must fit the images the task receives). The run's checks ({@code
+   * pretext config check}, and every run before any work) call it after {@link #create} with the
+   * same section; plugins built outside a run file are not checked. Nothing by default.
    *
    * @param config the plugin's validated section, as {@link #create} received it
-   * @param run the whole validated run, every section with its defaults, e.g. {@code
-   *     run.getNode("train").getInt("batch-size")}
+   * @param run the whole validated run and what is known of its samples
    * @throws io.pretext.api.config.ConfigException naming the key at fault ({@code config.pathOf(key)})
-   *     and the other section's key it disagrees with
+   *     and the other section's key or size it disagrees with
    */
-  default void checkRun(ConfigNode config, ConfigNode run) {}
+  default void checkRun(ConfigNode config, RunFacts run) {}
 }

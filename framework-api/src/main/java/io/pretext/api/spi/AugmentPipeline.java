@@ -1,6 +1,8 @@
 package io.pretext.api.spi;
 
+import io.pretext.api.data.ImageSize;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -48,6 +50,21 @@ public final class AugmentPipeline {
         }
         current = a.apply(current, random);
       }
+    }
+    return current;
+  }
+
+  /**
+   * The size of the images this pipeline gives for inputs of the given size ({@link
+   * Augmenter#outputSize} step by step); empty when a step does not declare it, or when a step
+   * applied with a probability below 1 would change the size (the output could have either). A later
+   * step to a fixed size (e.g. a resize) makes it known again.
+   */
+  public Optional<ImageSize> outputSize(Optional<ImageSize> input) {
+    Optional<ImageSize> current = input;
+    for (Step step : steps) {
+      Optional<ImageSize> next = step.augmenter().outputSize(current);
+      current = step.probability() < 1 && !next.equals(current) ? Optional.empty() : next;
     }
     return current;
   }

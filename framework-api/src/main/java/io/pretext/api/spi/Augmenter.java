@@ -1,5 +1,7 @@
 package io.pretext.api.spi;
 
+import io.pretext.api.data.ImageSize;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -17,4 +19,15 @@ public interface Augmenter<S> {
 
   /** Returns the transformed sample; may modify and return {@code sample} itself. */
   S apply(S sample, RandomGenerator random);
+
+  /**
+   * The size of its output image given its input's, for the run's checks: the input itself for an
+   * augmenter that keeps the size, a fixed size for a resize or crop to one. Empty (the default)
+   * when unknown, which only turns off the checks that need the size.
+   *
+   * @param input the size of the image it receives, empty when unknown
+   */
+  default Optional<ImageSize> outputSize(Optional<ImageSize> input) {
+    return Optional.empty();
+  }
 }

@@ -1,6 +1,7 @@
 package io.pretext.api.spi;
 
 import io.pretext.api.data.DataSplits;
+import io.pretext.api.data.ImageSize;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,15 @@ public interface DataSource {
    * samples already share one shape.
    */
   default Optional<Augmenter<?>> fitStep() {
+    return Optional.empty();
+  }
+
+  /**
+   * The size of every image it gives, when it is known before loading (e.g. 28×28 for a catalog
+   * data set); empty (the default) when unknown, when the samples are not images, or when images
+   * come at their own sizes (then the {@link #fitStep()} decides the size the task receives).
+   */
+  default Optional<ImageSize> imageSize() {
     return Optional.empty();
   }
 }

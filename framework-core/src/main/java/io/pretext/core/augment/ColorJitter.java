@@ -1,5 +1,7 @@
 package io.pretext.core.augment;
 
+import java.util.Optional;
+import io.pretext.api.data.ImageSize;
 import io.pretext.api.config.ConfigNode;
 import io.pretext.api.config.ConfigSchema;
 import io.pretext.api.config.ValueType;
@@ -50,6 +52,12 @@ public final class ColorJitter implements Augmenter<Image> {
       throw new IllegalArgumentException("color-jitter " + key + " must be in [0, " + (max == Double.MAX_VALUE ? "inf)" : max + "]")
           + ", got " + v);
     }
+  }
+
+  /** Keeps the size. */
+  @Override
+  public Optional<ImageSize> outputSize(Optional<ImageSize> input) {
+    return input;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.pretext.core.augment;
 
+import java.util.Optional;
+import io.pretext.api.data.ImageSize;
 import io.pretext.api.config.ConfigException;
 import io.pretext.api.config.ConfigNode;
 import io.pretext.api.config.ConfigSchema;
@@ -42,6 +44,12 @@ public final class GaussianBlur implements Augmenter<Image> {
     this.kernelSize = kernelSize;
     this.sigmaMin = sigmaMin;
     this.sigmaMax = sigmaMax;
+  }
+
+  /** Keeps the size. */
+  @Override
+  public Optional<ImageSize> outputSize(Optional<ImageSize> input) {
+    return input;
   }
 
   @Override

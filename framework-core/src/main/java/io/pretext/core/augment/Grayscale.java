@@ -1,5 +1,7 @@
 package io.pretext.core.augment;
 
+import java.util.Optional;
+import io.pretext.api.data.ImageSize;
 import io.pretext.api.config.ConfigNode;
 import io.pretext.api.config.ConfigSchema;
 import io.pretext.api.data.Image;
@@ -18,6 +20,12 @@ public final class Grayscale implements Augmenter<Image> {
   /** ITU-R 601-2 luma, as torchvision's {@code rgb_to_grayscale}. */
   static float luma(float r, float g, float b) {
     return 0.2989f * r + 0.587f * g + 0.114f * b;
+  }
+
+  /** Keeps the size. */
+  @Override
+  public Optional<ImageSize> outputSize(Optional<ImageSize> input) {
+    return input;
   }
 
   @Override

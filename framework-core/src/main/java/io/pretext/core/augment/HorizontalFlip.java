@@ -1,5 +1,7 @@
 package io.pretext.core.augment;
 
+import java.util.Optional;
+import io.pretext.api.data.ImageSize;
 import io.pretext.api.config.ConfigNode;
 import io.pretext.api.config.ConfigSchema;
 import io.pretext.api.data.Image;
@@ -12,6 +14,12 @@ import java.util.random.RandomGenerator;
  * {@code RandomHorizontalFlip}). Always flips: how often is the pipeline's {@code p} (0.5 in SimCLR).
  */
 public final class HorizontalFlip implements Augmenter<Image> {
+
+  /** Keeps the size. */
+  @Override
+  public Optional<ImageSize> outputSize(Optional<ImageSize> input) {
+    return input;
+  }
 
   @Override
   public Class<Image> sampleType() {

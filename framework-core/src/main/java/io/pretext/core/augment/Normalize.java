@@ -1,5 +1,7 @@
 package io.pretext.core.augment;
 
+import java.util.Optional;
+import io.pretext.api.data.ImageSize;
 import io.pretext.api.config.ConfigException;
 import io.pretext.api.config.ConfigNode;
 import io.pretext.api.config.ConfigSchema;
@@ -46,6 +48,12 @@ public final class Normalize implements Augmenter<Image> {
       this.mean[i] = (float) m;
       this.std[i] = (float) s;
     }
+  }
+
+  /** Keeps the size. */
+  @Override
+  public Optional<ImageSize> outputSize(Optional<ImageSize> input) {
+    return input;
   }
 
   @Override

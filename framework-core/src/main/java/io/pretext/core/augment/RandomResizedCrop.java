@@ -1,5 +1,7 @@
 package io.pretext.core.augment;
 
+import java.util.Optional;
+import io.pretext.api.data.ImageSize;
 import io.pretext.api.config.ConfigNode;
 import io.pretext.api.config.ConfigSchema;
 import io.pretext.api.config.ValueType;
@@ -53,6 +55,12 @@ public final class RandomResizedCrop implements Augmenter<Image> {
     this.scaleMax = scaleMax;
     this.logRatioMin = Math.log(ratioMin);
     this.logRatioMax = Math.log(ratioMax);
+  }
+
+  /** The configured output size, else the input's. */
+  @Override
+  public Optional<ImageSize> outputSize(Optional<ImageSize> input) {
+    return outHeight == 0 ? input : Optional.of(new ImageSize(outHeight, outWidth));
   }
 
   @Override

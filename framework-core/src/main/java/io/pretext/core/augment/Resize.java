@@ -1,5 +1,7 @@
 package io.pretext.core.augment;
 
+import java.util.Optional;
+import io.pretext.api.data.ImageSize;
 import io.pretext.api.config.ConfigException;
 import io.pretext.api.config.ConfigNode;
 import io.pretext.api.config.ConfigSchema;
@@ -34,6 +36,18 @@ public final class Resize implements Augmenter<Image> {
   /** Resizes so that the shorter side is {@code size}, keeping the aspect ratio. */
   public static Resize shorterSide(int size) {
     return new Resize(-ImageKeys.checkSide("resize size", size), 0);
+  }
+
+  /** The fixed size, or for a shorter-side resize the input scaled as {@link #apply} scales it. */
+  @Override
+  public Optional<ImageSize> outputSize(Optional<ImageSize> input) {
+    if (height > 0) {
+      return Optional.of(new ImageSize(height, width));
+    }
+    int size = -height;
+    return input.map(in -> in.height() <= in.width()
+        ? new ImageSize(size, (int) ((long) size * in.width() / in.height()))
+        : new ImageSize((int) ((long) size * in.height() / in.width()), size));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.pretext.core.augment;
 
+import java.util.Optional;
+import io.pretext.api.data.ImageSize;
 import io.pretext.api.config.ConfigNode;
 import io.pretext.api.config.ConfigSchema;
 import io.pretext.api.config.ValueType;
@@ -22,6 +24,12 @@ public final class Solarize implements Augmenter<Image> {
       throw new IllegalArgumentException("solarize threshold must be in [0, 1], got " + threshold);
     }
     this.threshold = (float) threshold;
+  }
+
+  /** Keeps the size. */
+  @Override
+  public Optional<ImageSize> outputSize(Optional<ImageSize> input) {
+    return input;
   }
 
   @Override

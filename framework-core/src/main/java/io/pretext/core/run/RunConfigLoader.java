@@ -20,11 +20,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.configuration2.YAMLConfiguration;
+import org.apache.commons.configuration2.tree.ImmutableNode;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Loads a run file: checks the YAML is safe and well-formed, reads it with Commons Configuration,
- * applies {@code --set key=value} overrides, then validates and resolves it against the run schema
+ * applies {@code --set key=value} overrides (a whole list may be given in YAML flow style, maps
+ * included: {@code --set 'downstream.evaluators=[knn, {name: fine-tune, steps: 500}]'}), then validates and resolves it against the run schema
  * and the named plugins' schemas.
  */
 public final class RunConfigLoader {
@@ -87,6 +89,12 @@ public final class RunConfigLoader {
       }
       if (path.endsWith("]")) {
         yaml.setProperty(key, value);
+      } else if (isFlowListWithMaps(value)) {
+        Optional<String> bad = replaceWithYamlList(source, yaml, key, value);
+        if (bad.isPresent()) {
+          problems.add(new ConfigProblem("--set " + shortened(o), bad.get(), 0));
+          continue;
+        }
       } else {
         List<String> items = listItems(yaml, key, value);
         yaml.clearTree(key); // the whole value is replaced: a list of maps too, not appended to
@@ -120,6 +128,36 @@ public final class RunConfigLoader {
                 + " an item but does not add one: add it to the file");
       }
     }
+    return Optional.empty();
+  }
+
+  /** A YAML flow list holding at least one map, e.g. {@code [knn, {name: fine-tune, steps: 5}]}. */
+  private static boolean isFlowListWithMaps(String value) {
+    return value.length() >= 2 && value.startsWith("[") && value.endsWith("]") && value.contains("{");
+  }
+
+  /**
+   * Replaces the list at {@code key} with the items of a YAML flow list read as the file would
+   * read it, so that maps keep their keys (a comma inside a map does not split it).
+   *
+   * @return what is wrong with the value, when it is not a safe YAML list
+   */
+  private static Optional<String> replaceWithYamlList(String source, YAMLConfiguration yaml, String key, String value) {
+    String text = "value: " + value;
+    UnsharedYamlConfiguration parsed;
+    try {
+      YamlSafety.check(source, text);
+      parsed = UnsharedYamlConfiguration.read(text);
+    } catch (ConfigException | YAMLException e) {
+      return Optional.of("is not a YAML list (" + e.getMessage().replace('\n', ' ')
+          + "); write it as e.g. [knn, {name: fine-tune, steps: 500}]");
+    }
+    int dot = key.lastIndexOf('.');
+    String name = key.substring(dot + 1);
+    List<ImmutableNode> items = parsed.getNodeModel().getNodeHandler().getRootNode().getChildren().stream()
+        .map(n -> n.setName(name)).toList();
+    yaml.clearTree(key);
+    yaml.addNodes(dot < 0 ? null : key.substring(0, dot), items);
     return Optional.empty();
   }
 

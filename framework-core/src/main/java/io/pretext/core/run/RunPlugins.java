@@ -3,6 +3,7 @@ package io.pretext.core.run;
 import io.pretext.api.config.ConfigException;
 import io.pretext.api.config.ConfigNode;
 import io.pretext.api.plugin.PluginKind;
+import io.pretext.api.plugin.RunFacts;
 import io.pretext.core.plugin.PluginRegistry;
 import io.pretext.api.spi.AugmentPipeline;
 import io.pretext.api.spi.Augmenter;
@@ -51,12 +52,13 @@ public record RunPlugins(
         () -> ConfigException.at(RunSchema.PRETEXT, "required section is missing"));
     PretextTask task = registry.create(PluginKind.PRETEXT_TASK, PretextTask.class, taskSection);
     Encoder encoder = registry.create(PluginKind.ENCODER, Encoder.class, config.encoder());
-    checkRun(registry, PluginKind.PRETEXT_TASK, taskSection, config);
-    checkRun(registry, PluginKind.ENCODER, config.encoder(), config);
-    checkRun(registry, PluginKind.DATA_SOURCE, config.data(), config);
     AugmentPipeline augment = pipeline(config.augment(), registry, data);
+    RunFacts facts = facts(config, data, augment);
+    checkRun(registry, PluginKind.PRETEXT_TASK, taskSection, facts);
+    checkRun(registry, PluginKind.ENCODER, config.encoder(), facts);
+    checkRun(registry, PluginKind.DATA_SOURCE, config.data(), facts);
     Optional<Head> head = config.head().map(h -> registry.create(PluginKind.HEAD, Head.class, h));
-    config.head().ifPresent(h -> checkRun(registry, PluginKind.HEAD, h, config));
+    config.head().ifPresent(h -> checkRun(registry, PluginKind.HEAD, h, facts));
     List<DownstreamEvaluator> evaluators = new ArrayList<>();
     for (ConfigNode e : config.downstream().getNodeList("evaluators")) {
       evaluators.add(registry.create(PluginKind.EVALUATOR, DownstreamEvaluator.class, e));
@@ -75,9 +77,18 @@ public record RunPlugins(
     return new RunPlugins(data, task, encoder, augment, head, List.copyOf(evaluators), preprocess, transferData);
   }
 
+  /**
+   * What the plugins' run checks are told: the whole run, and the size of the images the pretext
+   * task receives, the data's {@link DataSource#imageSize()} through the {@code augment} pipeline
+   * (its fit step included).
+   */
+  public static RunFacts facts(RunConfig config, DataSource data, AugmentPipeline augment) {
+    return new RunFacts(config.root(), augment.outputSize(data.imageSize()));
+  }
+
   /** The factory's checks of its section against the rest of the run ({@code PluginFactory.checkRun}). */
-  private static void checkRun(PluginRegistry registry, PluginKind kind, ConfigNode section, RunConfig config) {
-    registry.factory(kind, section.getString("name"), section.pathOf("name")).checkRun(section, config.root());
+  private static void checkRun(PluginRegistry registry, PluginKind kind, ConfigNode section, RunFacts facts) {
+    registry.factory(kind, section.getString("name"), section.pathOf("name")).checkRun(section, facts);
   }
 
   private static AugmentPipeline pipeline(List<ConfigNode> sections, PluginRegistry registry, DataSource data) {

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.pretext.api.data.Image;
+import io.pretext.api.data.ImageSize;
 import io.pretext.api.spi.Augmenter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,11 +32,22 @@ class AugmenterContractTest {
         Arguments.of("random-grayscale", new Grayscale(), false, 3),
         Arguments.of("solarize", new Solarize(0.5), false, 1),
         Arguments.of("normalize", new Normalize(new double[] {0.286}, new double[] {0.353}), false, 1),
-        Arguments.of("resize", Resize.to(40, 36), false, 1));
+        Arguments.of("resize", Resize.to(40, 36), false, 1),
+        Arguments.of("resize shorter side", Resize.shorterSide(20), false, 1));
   }
 
   private static Image run(Augmenter<Image> a, int channels, long imageSeed, long seed) {
     return a.apply(TestImages.random(channels, 28, 28, imageSeed), new SplittableRandom(seed));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("augmenters")
+  void theDeclaredOutputSizeIsTheSizeItGives(String name, Augmenter<Image> a, boolean random, int channels) {
+    for (int[] in : new int[][] {{28, 28}, {30, 45}, {45, 30}}) {
+      Image out = a.apply(TestImages.random(channels, in[0], in[1], 3), new SplittableRandom(5));
+      assertEquals(Optional.of(new ImageSize(out.height(), out.width())),
+          a.outputSize(Optional.of(new ImageSize(in[0], in[1]))), name + " from " + in[0] + "x" + in[1]);
+    }
   }
 
   @ParameterizedTest(name = "{0}")

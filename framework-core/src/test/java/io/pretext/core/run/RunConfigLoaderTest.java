@@ -85,6 +85,30 @@ class RunConfigLoaderTest {
     assertEquals("flip", config.augment().get(0).getString("name"));
   }
 
+  @Test
+  void setOfAYamlListWithMapsKeepsEachMapWhole() {
+    RunConfig config = loader.load("good.yaml", GOOD,
+        List.of("augment=[flip, {name: random-crop, scale: [0.5, 0.9], p: 0.25}, {name: flip, p: 0.5}]"));
+    assertEquals(3, config.augment().size(), "the commas inside a map do not split it");
+    assertEquals("flip", config.augment().get(0).getString("name"));
+    assertEquals("random-crop", config.augment().get(1).getString("name"));
+    assertEquals(List.of(0.5, 0.9), config.augment().get(1).getDoubleList("scale"));
+    assertEquals(0.25, config.augment().get(1).getDouble("p"));
+    assertEquals(0.5, config.augment().get(2).getDouble("p"));
+    assertEquals(config.root(), loader.load("resolved.yaml", config.toYaml(), List.of()).root());
+  }
+
+  @Test
+  void aYamlListIsValidatedLikeTheFile() {
+    ConfigException typo = assertThrows(ConfigException.class,
+        () -> loader.load("good.yaml", GOOD, List.of("augment=[{name: random-crop, scael: [0.5, 1]}]")));
+    assertTrue(typo.getMessage().contains("augment[0].scael"), typo.getMessage());
+    ConfigException broken = assertThrows(ConfigException.class,
+        () -> loader.load("good.yaml", GOOD, List.of("augment=[{name: flip]")));
+    assertTrue(broken.getMessage().contains("is not a YAML list"), broken.getMessage());
+    assertFalse(broken.getMessage().contains("\tat "), broken.getMessage());
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "augment[99].p=1   | augment, which has 2 items (augment[0] to augment[1])",

@@ -31,6 +31,12 @@ class SpatialContextBadInputTest {
         Arguments.of("jigsaw-fashion-mnist.yaml", "pretext.permutations=25\" --set \"pretext.grid=2",
             List.of("pretext.permutations", "4! = 24")),
         Arguments.of("jigsaw-fashion-mnist.yaml", "pretext.grid=4", List.of("pretext.grid")),
+        // 3*9 + 2*2 + 2*1 = 33 > 28: the grid does not fit fashion-mnist's 28x28 images
+        Arguments.of("jigsaw-fashion-mnist.yaml", "pretext.tile=9", List.of("pretext.tile", "pretext.grid 3", "= 33",
+            "receives 28x28 images", "pretext.tile to at most 7", "pretext.gap", "pretext.upscale to 2")),
+        // 3*20 + 2*3 + 2*1 = 68 > 56, the 28x28 images upscaled twice
+        Arguments.of("context-fashion-mnist.yaml", "pretext.patch=20", List.of("pretext.patch", "= 68", "28x28",
+            "56x56 after pretext.upscale 2", "pretext.patch to at most 16", "pretext.upscale to 3")),
         Arguments.of("rotnet-fashion-mnist.yaml", "pretext.rotations=[0, 45]", List.of("pretext.rotations", "45")),
         Arguments.of("rotnet-fashion-mnist.yaml", "pretext.rotations=[0, 360]", List.of("pretext.rotations", "270")),
         Arguments.of("rotnet-fashion-mnist.yaml", "pretext.rotations=[90, 90]", List.of("pretext.rotations")),
@@ -59,6 +65,43 @@ class SpatialContextBadInputTest {
       CliHarness.Result r = CliHarness.run("config", "check", "-q", CONFIGS.resolve(config).toString());
       assertEquals(0, r.code(), r.err());
     }
+  }
+
+  @Test
+  void theGridIsCheckedAgainstTheSizeTheAugmentListGivesAtConfigCheck() throws Exception {
+    Path file = dir.resolve("crop.yaml");
+    // the default grid needs 3*7 + 2*2 + 2*1 = 27 pixels; the crop gives 20x20
+    Files.writeString(file, """
+        data: fashion-mnist
+        pretext: {name: jigsaw, permutations: 10}
+        encoder: {name: mlp, hidden: [8], features: 4}
+        augment:
+          - {name: horizontal-flip}
+          - {name: random-resized-crop, size: 20}
+        """);
+    CliHarness.Result r = CliHarness.run("config", "check", file.toString());
+    assertEquals(PretextCli.USER_ERROR, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("pretext.tile") && r.err().contains("= 27") && r.err().contains("receives 20x20 images"),
+        r.err());
+    assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    CliHarness.Result upscaled = CliHarness.run("config", "check", "-q", file.toString(), "--set", "pretext.upscale=2");
+    assertEquals(0, upscaled.code(), upscaled.err());
+  }
+
+  @Test
+  void anImageFolderGridIsCheckedAgainstTheFolderSize() throws Exception {
+    Files.createDirectories(dir.resolve("images/a"));
+    Path file = dir.resolve("folder.yaml");
+    Files.writeString(file, """
+        data: {name: image-folder, path: %s, size: 16}
+        pretext: {name: context, patch: 8}
+        encoder: {name: mlp, hidden: [8], features: 4}
+        """.formatted(dir.resolve("images")));
+    CliHarness.Result r = CliHarness.run("config", "check", file.toString());
+    assertEquals(PretextCli.USER_ERROR, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("pretext.patch") && r.err().contains("receives 16x16 images"), r.err());
+    CliHarness.Result larger = CliHarness.run("config", "check", "-q", file.toString(), "--set", "data.size=32");
+    assertEquals(0, larger.code(), larger.err());
   }
 
   @Test

@@ -100,6 +100,30 @@ class TransferCommandTest {
   }
 
   @Test
+  void compareTakesTheBaselinesFromARunOfTheBaselinesAlone() throws Exception {
+    Path method = dir.resolve("runs/method");
+    Path baselines = dir.resolve("runs/baselines");
+    // the benchmark's split: each method evaluates the pretrained encoder only, the baselines run once
+    CliHarness.Result m = CliHarness.run("run", file.toString(), "--run-dir", method.toString(), "--no-progress",
+        "--set", "downstream.evaluators=[linear-probe, {name: knn, k: 3}]");
+    assertEquals(0, m.code(), m.err());
+    assertTrue(m.out().contains("kNN") && !m.out().contains("raw pixels"), m.out());
+    CliHarness.Result b = CliHarness.run("run", file.toString(), "--run-dir", baselines.toString(), "--no-progress",
+        "--set", "train.max-steps=1", "--set", "downstream.evaluators=[raw-pixels-logreg, random-init-probe]");
+    assertEquals(0, b.code(), b.err());
+    CliHarness.Result r = CliHarness.run("compare", method.toString(), baselines.toString(),
+        "--out", dir.resolve("cmp").toString());
+    assertEquals(0, r.code(), r.err());
+    String md = r.out();
+    assertTrue(md.contains("| rotation | linear probe |") && md.contains("| rotation | kNN |"), md);
+    assertTrue(md.contains("| baseline | logistic regression, raw pixels |"), md);
+    assertTrue(md.contains("| baseline | linear probe, random-init encoder |"), md);
+    assertTrue(md.indexOf("| rotation | kNN |") < md.indexOf("| baseline |"), "methods first: " + md);
+    assertTrue(md.contains("| rotation | method |") && !md.contains("| baselines |"),
+        "the baseline run has no cost row: " + md);
+  }
+
+  @Test
   void transferToDataOfAnotherShapeIsRefused() throws Exception {
     Path runDir = dir.resolve("runs/shape");
     assertEquals(0, CliHarness.run("pretrain", file.toString(), "--run-dir", runDir.toString(), "--no-progress").code());

