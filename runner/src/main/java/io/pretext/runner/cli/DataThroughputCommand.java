@@ -89,7 +89,7 @@ final class DataThroughputCommand implements Runnable {
         r.data(), r.samples(), r.batchSize(), r.task(), r.views(), String.join(", ", r.steps()));
     for (Measurement m : r.measurements()) {
       out.printf(Locale.ROOT, "workers %d: %.1f images/s (%.1f views/s), median batch %.1f ms, %d batches of"
-          + " %d images in %.2f s%n", m.workers(), m.imagesPerSecond(), m.imagesPerSecond() * r.views(),
+          + " %d images in %.3f s%n", m.workers(), m.imagesPerSecond(), m.imagesPerSecond() * r.views(),
           m.medianBatchMillis(), m.batches(), m.images(), m.seconds());
     }
     Measurement first = r.measurements().get(0);

@@ -29,6 +29,6 @@ public final class ResNet18Factory implements PluginFactory<Encoder> {
   @Override
   public Encoder create(ConfigNode config) {
     return new ResNet18(config.getInt("width"),
-        ResNet18.Stem.valueOf(config.getString("stem").toUpperCase(java.util.Locale.ROOT)));
+        ResNet18.Stem.valueOf(config.getString("stem", "cifar").toUpperCase(java.util.Locale.ROOT)));
   }
 }
