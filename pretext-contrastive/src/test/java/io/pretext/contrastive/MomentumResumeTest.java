@@ -10,8 +10,6 @@ import io.pretext.api.runtime.MetricsSink;
 import io.pretext.api.runtime.SeedSource;
 import io.pretext.api.spi.AugmentPipeline;
 import io.pretext.api.spi.PretextTask;
-import io.pretext.core.augment.HorizontalFlip;
-import io.pretext.core.augment.RandomResizedCrop;
 import io.pretext.core.nn.MlpEncoder;
 import io.pretext.core.train.CheckpointStore;
 import io.pretext.core.train.PretrainLoop;
@@ -103,9 +101,7 @@ class MomentumResumeTest {
   }
 
   private static AugmentPipeline views() {
-    return new AugmentPipeline(List.of(
-        new AugmentPipeline.Step("random-resized-crop", new RandomResizedCrop(10, 10, 0.5, 1, 0.75, 4.0 / 3), 1),
-        new AugmentPipeline.Step("horizontal-flip", new HorizontalFlip(), 0.5)));
+    return TwoViewTaskContract.cropAndFlip();
   }
 
   /** The loss of each step, from the loop's {@code train} stream. */
