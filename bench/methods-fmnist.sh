@@ -16,7 +16,10 @@
 # Environment (all optional):
 #   METHODS      methods to run, space-separated (default: every image method; a method whose config
 #                file does not exist is skipped with a note)
-#   MAX_MINUTES  pretraining budget per method, train.max-minutes (default 15)
+#   MAX_MINUTES  pretraining budget per method, train.max-minutes (default 15). Each config's train.epochs
+#                is what fits in 15 minutes on this project's 2-core machine, so that the schedules run to
+#                their end and the accuracies do not depend on the machine's load; the cap stops a slower
+#                machine at the budget (the cost table then shows fewer epochs)
 #   LABELS       downstream.labels as YAML (default: the configs' own, [100, 600, 6000])
 #   SUBSET_SEEDS downstream.subset-seeds for the frozen-feature evaluators (default [0, 1, 2])
 #   E2E_SEEDS    downstream.end-to-end-seeds for fine-tune / from-scratch (default [0])

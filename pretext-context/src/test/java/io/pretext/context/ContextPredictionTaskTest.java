@@ -131,7 +131,8 @@ class ContextPredictionTaskTest {
     RunConfig config = new RunConfigLoader(Plugins.registry()).load(file, List.of());
     assertEquals("context", config.pretext().orElseThrow().getString("name"));
     assertEquals("resnet-mini", config.encoder().getString("name"));
-    assertEquals(12, config.train().getInt("epochs"));
+    assertEquals(34, config.train().getInt("epochs")); // what fits in the 15-minute budget
+    assertEquals(15, config.train().getInt("max-minutes"));
     assertEquals(256, config.train().getInt("batch-size"));
     ContextPredictionTask task = (ContextPredictionTask) Plugins.registry().create(PluginKind.PRETEXT_TASK,
         PretextTask.class, config.pretext().orElseThrow());
