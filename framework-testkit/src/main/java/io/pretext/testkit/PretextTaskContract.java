@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * class inherits: batches that depend only on their arguments (the loop prepares several at once
  * on worker threads, and a seed must give the same run), a model that builds around the encoder
  * and runs, a finite loss whose gradients reach every trainable encoder parameter, finite training
- * metrics, and an encoder that {@code pretext export} can write.
+ * metrics, training steps that leave no array behind in the model, and an encoder that {@code
+ * pretext export} can write.
  *
  * <pre>{@code
  * class RotationContractTest extends PretextTaskContract {
@@ -185,6 +186,27 @@ public abstract class PretextTaskContract {
       }
       assertTrue(trainable > 0, "the encoder has no trainable parameter");
       assertTrue(untrained.isEmpty(), "the loss does not train these encoder parameters: " + untrained);
+    }
+  }
+
+  /**
+   * Steps of training, each in a scope the loop closes after it, leave the model's manager as they
+   * found it: an op whose first operand is a parameter (a weight normalised in the forward pass, a
+   * slice of a table) makes its result in the parameter's manager, which lives as long as the run.
+   * Such an array is never closed, and a run's memory grows with every step. The first two steps may
+   * add arrays for good (the optimizer's state); after them, none.
+   */
+  @Test
+  public void trainingStepsLeaveNoArrayBehindInTheModel() {
+    try (TaskHarness harness = harness()) {
+      harness.trainStep(1, 4, 2);
+      harness.trainStep(2, 4, 2);
+      int settled = harness.arraysHeld();
+      harness.trainStep(3, 4, 2);
+      harness.trainStep(4, 4, 2);
+      int added = harness.arraysHeld() - settled;
+      assertEquals(0, added, "two training steps left " + added + " arrays in the model's manager: an op on a parameter"
+          + " alone makes its result there; attach such results to the step's scope (the input's manager)");
     }
   }
 

@@ -9,14 +9,18 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import io.pretext.api.spi.Encoder;
 import io.pretext.api.spi.Head;
 import io.pretext.api.spi.HostTensor;
 import io.pretext.api.spi.ModelContext;
 import io.pretext.api.spi.PretextTask;
+import io.pretext.api.spi.StepContext;
 import io.pretext.api.spi.TrainingBatch;
+import io.pretext.api.spi.TrainingHook;
 import io.pretext.core.engine.EngineSetup;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,12 +36,16 @@ final class TaskHarness implements AutoCloseable {
   private final NDManager scope;
   private final NDList inputs;
   private final NDList labels;
+  private final TrainingBatch batch;
+  private final PretextTask task;
 
   /**
    * @param sampleShape the shape of one augmented sample, as the loop probes it
    * @param batch the batch the model is initialized for and runs on
    */
   TaskHarness(PretextTask task, Encoder encoderPlugin, Optional<Head> head, Shape sampleShape, TrainingBatch batch, long seed) {
+    this.batch = batch;
+    this.task = task;
     EngineSetup engine = KitEngine.cpu(seed);
     Engine djl = engine.start();
     djl.setRandomSeed((int) seed);
@@ -73,6 +81,38 @@ final class TaskHarness implements AutoCloseable {
 
   NDList labels() {
     return labels;
+  }
+
+  /**
+   * One step as the loop runs it, in a scope of its own that is closed at the end: the task's
+   * hooks before and after, forward and backward in a gradient collector, the optimizer's update.
+   *
+   * @param step the step's number, 1..{@code totalSteps}
+   * @param totalSteps the run's steps, in epochs of {@code stepsPerEpoch}
+   */
+  void trainStep(long step, long totalSteps, long stepsPerEpoch) {
+    Block block = model.getBlock();
+    List<TrainingHook> hooks = task.hooks(block);
+    try (NDManager stepScope = trainer.getManager().newSubManager()) {
+      NDList stepInputs = batch.inputs(stepScope);
+      NDList stepLabels = batch.labels(stepScope);
+      int epoch = (int) ((step - 1) / stepsPerEpoch) + 1;
+      StepContext before = new StepContext(step, totalSteps, epoch, stepsPerEpoch, block, stepScope, new NDList(), false);
+      hooks.forEach(h -> h.beforeStep(before));
+      NDList predictions;
+      try (GradientCollector collector = trainer.newGradientCollector()) {
+        predictions = trainer.forward(stepInputs, stepLabels);
+        collector.backward(trainer.getLoss().evaluate(stepLabels, predictions));
+      }
+      trainer.step();
+      StepContext after = new StepContext(step, totalSteps, epoch, stepsPerEpoch, block, stepScope, predictions, false);
+      hooks.forEach(h -> h.afterStep(after));
+    }
+  }
+
+  /** The arrays the model's manager holds, its sub-managers' included. */
+  int arraysHeld() {
+    return model.getNDManager().getManagedArrays().size();
   }
 
   /** The values of an array as floats, whatever its data type. */

@@ -49,7 +49,10 @@ public final class PositionEmbedding extends AbstractBlock {
     long length = x.getShape().get(1);
     requireLength(length);
     NDArray table = parameterStore.getValue(weight, x.getDevice(), training);
-    return new NDList(x.add(table.get(new NDIndex("0:{}", length))));
+    // A slice of the table alone would be made in the table's manager, which outlives the step.
+    NDArray rows = table.get(new NDIndex("0:{}", length));
+    rows.attach(x.getManager());
+    return new NDList(x.add(rows));
   }
 
   @Override

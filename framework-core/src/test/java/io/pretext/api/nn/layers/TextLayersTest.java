@@ -53,6 +53,20 @@ class TextLayersTest {
     return encoder;
   }
 
+  /** A forward pass in a step's scope leaves nothing in the parameters' manager (an op on a weight alone would). */
+  @Test
+  void aForwardPassInAScopeLeavesNoArrayWithTheParameters() {
+    TransformerEncoder encoder = encoder(30, 10);
+    int held = manager.getManagedArrays().size();
+    for (int pass = 0; pass < 2; pass++) {
+      try (NDManager scope = manager.newSubManager()) {
+        NDArray ids = scope.create(new long[] {2, 7, 8, 9, 3, 0, 0, 2, 5, 3, 0, 0}, new Shape(2, 6));
+        encoder.forward(new ParameterStore(scope, false), new NDList(ids), true);
+      }
+    }
+    assertEquals(held, manager.getManagedArrays().size(), "arrays left with the parameters after two forward passes");
+  }
+
   @Test
   void encoderGivesPooledFeaturesAndTokenStates() {
     TransformerEncoder encoder = encoder(30, 10);
