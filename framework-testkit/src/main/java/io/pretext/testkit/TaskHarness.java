@@ -9,7 +9,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import io.pretext.api.spi.Encoder;
 import io.pretext.api.spi.Head;
@@ -19,6 +18,7 @@ import io.pretext.api.spi.PretextTask;
 import io.pretext.api.spi.StepContext;
 import io.pretext.api.spi.TrainingBatch;
 import io.pretext.api.spi.TrainingHook;
+import io.pretext.api.train.TrainingStep;
 import io.pretext.core.engine.EngineSetup;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +38,9 @@ final class TaskHarness implements AutoCloseable {
   private final NDList labels;
   private final TrainingBatch batch;
   private final PretextTask task;
+  /** The task's hooks, made once on the first {@link #trainStep} as the loop makes them once a run. */
+  private List<TrainingHook> hooks;
+  private static final TrainingStep STEP = new TrainingStep(0);
 
   /**
    * @param sampleShape the shape of one augmented sample, as the loop probes it
@@ -85,26 +88,22 @@ final class TaskHarness implements AutoCloseable {
 
   /**
    * One step as the loop runs it, in a scope of its own that is closed at the end: the task's
-   * hooks before and after, forward and backward in a gradient collector, the optimizer's update.
+   * hooks before and after, and the loop's {@link TrainingStep} (forward, backward, update).
    *
    * @param step the step's number, 1..{@code totalSteps}
    * @param totalSteps the run's steps, in epochs of {@code stepsPerEpoch}
    */
   void trainStep(long step, long totalSteps, long stepsPerEpoch) {
     Block block = model.getBlock();
-    List<TrainingHook> hooks = task.hooks(block);
+    if (hooks == null) {
+      hooks = task.hooks(block);
+    }
     try (NDManager stepScope = trainer.getManager().newSubManager()) {
-      NDList stepInputs = batch.inputs(stepScope);
-      NDList stepLabels = batch.labels(stepScope);
       int epoch = (int) ((step - 1) / stepsPerEpoch) + 1;
       StepContext before = new StepContext(step, totalSteps, epoch, stepsPerEpoch, block, stepScope, new NDList(), false);
       hooks.forEach(h -> h.beforeStep(before));
-      NDList predictions;
-      try (GradientCollector collector = trainer.newGradientCollector()) {
-        predictions = trainer.forward(stepInputs, stepLabels);
-        collector.backward(trainer.getLoss().evaluate(stepLabels, predictions));
-      }
-      trainer.step();
+      NDList predictions = STEP.run(trainer, batch.inputs(stepScope), batch.labels(stepScope),
+          loss -> new IllegalStateException("the loss of step " + step + " is " + loss)).predictions();
       StepContext after = new StepContext(step, totalSteps, epoch, stepsPerEpoch, block, stepScope, predictions, false);
       hooks.forEach(h -> h.afterStep(after));
     }
